@@ -1,0 +1,17 @@
+// UTF-8 validation and code-point counting for source text.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace clue {
+
+// Returns the byte offset of the first invalid UTF-8 sequence in `text`, or nothing when the
+// whole text is valid. Overlong forms, surrogates and code points above U+10FFFF are invalid.
+std::optional<size_t> findInvalidUtf8(std::string_view text);
+
+// Number of code points in valid UTF-8 `text` (continuation bytes are not counted).
+size_t countCodePoints(std::string_view text);
+
+} // namespace clue
