@@ -1,0 +1,21 @@
+// The verbs of `clue`. Each verb lives in its own cmd_<verb>.cpp and registers one subcommand;
+// main.cpp calls every add*Command explicitly, in the order `clue --help` lists them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace clue::cli {
+
+// Exit codes, documented in docs/cli.md.
+enum ExitCode : int {
+    ExitOk = 0,       // success, nothing to report at the fail level
+    ExitFindings = 1, // errors in the input, failed tests, lint findings at the fail level
+    ExitUsage = 2,    // bad flags, unreadable files, I/O errors
+};
+
+// Set by the verb that ran; main returns it.
+struct RunState {
+    int exitCode = ExitOk;
+};
+
+} // namespace clue::cli
