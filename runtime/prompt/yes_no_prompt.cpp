@@ -1,16 +1,13 @@
-// The question template of the CLUE paper, section 4.
+// The default yes/no question, from the plan's default prompt templates.
 #include "runtime/prompt/yes_no_prompt.h"
+
+#include "runtime/plan/default_prompts.h"
 
 namespace clue::runtime {
 
 std::string yesNoQuestion(std::string_view statement) {
-    std::string question =
-        "Is the following content visible via this image? Answer \"Yes\" or \"No\". Content: ";
-    question += statement;
-    if (statement.empty() || statement.back() != '.') {
-        question += '.';
-    }
-    return question;
+    static const std::string templ = plan::defaultPrompts().yesNo;
+    return plan::fillStatement(templ, statement);
 }
 
 } // namespace clue::runtime

@@ -6,8 +6,9 @@
 
 namespace clue::runtime {
 
+// The default yes/no question for `statement`:
 // `Is the following content visible via this image? Answer "Yes" or "No". Content: <c>.`
-// A statement that already ends in a period gets no second one.
+// Final punctuation of the statement is trimmed, so there is exactly one period.
 std::string yesNoQuestion(std::string_view statement);
 
 } // namespace clue::runtime

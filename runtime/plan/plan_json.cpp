@@ -1,0 +1,348 @@
+// Canonical writing and validating reading of clue.plan/v1 documents.
+#include "runtime/plan/plan_json.h"
+
+#include "runtime/plan/json_reader.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace clue::plan {
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+// Limits that keep a hostile plan from exhausting memory or time.
+constexpr size_t kMaxShortString = 256;     // ids, severities, hashes, model names
+constexpr size_t kMaxStatement = 4096;      // a predicate statement
+constexpr size_t kMaxText = 64 * 1024;      // rule texts, descriptions, prompts
+constexpr size_t kMaxElements = 10'000'000; // any array
+
+template <typename T> ordered optionalValue(const std::optional<T>& v) {
+    return v ? ordered(*v) : ordered(nullptr);
+}
+
+const char* opName(NodeOp op) {
+    switch (op) {
+    case NodeOp::Predicate:
+        return "pred";
+    case NodeOp::Not:
+        return "not";
+    case NodeOp::And:
+        return "and";
+    case NodeOp::Or:
+        return "or";
+    case NodeOp::Const:
+        return "const";
+    }
+    return "const";
+}
+
+ordered nodeToJson(const Node& node) {
+    ordered j = {{"op", opName(node.op)}};
+    if (node.op == NodeOp::Predicate) {
+        j["predicate"] = node.predicate;
+    } else if (node.op == NodeOp::Const) {
+        j["value"] = node.value;
+    } else {
+        j["args"] = node.children;
+    }
+    return j;
+}
+
+ordered predicateToJson(const Predicate& p) {
+    return {{"statement", p.statement},          {"key", p.key},
+            {"object", optionalValue(p.object)}, {"cost", p.cost},
+            {"prior", optionalValue(p.prior)},   {"m_none", optionalValue(p.mNone)}};
+}
+
+ordered ruleToJson(const Rule& r) {
+    return {{"id", r.id},
+            {"text", r.text},
+            {"category", optionalValue(r.category)},
+            {"severity", optionalValue(r.severity)},
+            {"tags", r.tags},
+            {"root", r.root},
+            {"location", r.location}};
+}
+
+} // namespace
+
+nlohmann::ordered_json toJson(const Plan& plan) {
+    ordered j;
+    j["schema"] = kSchemaVersion;
+    j["compiler"] = plan.compiler;
+    j["source"] = {{"digest", plan.source.digest}, {"files", plan.source.files}};
+    j["constitution"] = {{"name", optionalValue(plan.constitution.name)},
+                         {"version", optionalValue(plan.constitution.version)},
+                         {"description", optionalValue(plan.constitution.description)}};
+    j["optimization"] = {{"level", plan.optimization.level}, {"passes", plan.optimization.passes}};
+    j["prompts"] = {{"version", plan.prompts.version},
+                    {"yes_no", plan.prompts.yesNo},
+                    {"reasoning", plan.prompts.reasoning},
+                    {"summary", plan.prompts.summary}};
+    const Thresholds& t = plan.thresholds;
+    j["thresholds"] = {{"not_satisfied", t.notSatisfied},
+                       {"satisfied", t.satisfied},
+                       {"region", t.region},
+                       {"box_confidence", t.boxConfidence},
+                       {"small_box_area", t.smallBoxArea},
+                       {"escalate", t.escalate}};
+    j["calibration"] =
+        plan.calibrationModel ? ordered{{"model", *plan.calibrationModel}} : ordered(nullptr);
+    j["predicates"] = ordered::array();
+    for (const Predicate& p : plan.predicates) {
+        j["predicates"].push_back(predicateToJson(p));
+    }
+    j["nodes"] = ordered::array();
+    for (const Node& n : plan.nodes) {
+        j["nodes"].push_back(nodeToJson(n));
+    }
+    j["rules"] = ordered::array();
+    for (const Rule& r : plan.rules) {
+        j["rules"].push_back(ruleToJson(r));
+    }
+    j["categories"] = ordered::array();
+    for (const Category& c : plan.categories) {
+        j["categories"].push_back({{"id", c.id}, {"title", c.title}});
+    }
+    j["schedule"] = plan.schedule;
+    return j;
+}
+
+std::string toText(const Plan& plan) {
+    return toJson(plan).dump(2) + "\n";
+}
+
+namespace {
+
+std::optional<std::string> optionalString(const JsonReader& parent, const char* key,
+                                          size_t maxBytes) {
+    auto field = parent.optional(key);
+    return field ? std::optional(field->string(maxBytes)) : std::nullopt;
+}
+
+void readHeader(const JsonReader& root, Plan& plan) {
+    JsonReader schema = root.at("schema");
+    std::string version = schema.string(kMaxShortString);
+    if (version != kSchemaVersion) {
+        schema.fail(fmt::format("unsupported plan schema '{}': this clue reads '{}'; recompile "
+                                "the constitution with this clue",
+                                version, kSchemaVersion));
+    }
+    plan.compiler = root.at("compiler").string(kMaxShortString);
+    JsonReader source = root.at("source");
+    plan.source.digest = source.at("digest").string(kMaxShortString);
+    JsonReader files = source.at("files");
+    for (size_t i = 0, n = files.arraySize(kMaxElements); i < n; ++i) {
+        plan.source.files.push_back(files.at(i).string(kMaxText));
+    }
+    JsonReader constitution = root.at("constitution");
+    plan.constitution.name = optionalString(constitution, "name", kMaxText);
+    plan.constitution.version = optionalString(constitution, "version", kMaxShortString);
+    plan.constitution.description = optionalString(constitution, "description", kMaxText);
+    JsonReader optimization = root.at("optimization");
+    plan.optimization.level = static_cast<int>(optimization.at("level").numberIn(0, 3));
+    JsonReader passes = optimization.at("passes");
+    for (size_t i = 0, n = passes.arraySize(64); i < n; ++i) {
+        plan.optimization.passes.push_back(passes.at(i).string(kMaxShortString));
+    }
+}
+
+void readPromptsAndThresholds(const JsonReader& root, Plan& plan) {
+    JsonReader prompts = root.at("prompts");
+    plan.prompts.version = prompts.at("version").string(kMaxShortString);
+    plan.prompts.yesNo = prompts.at("yes_no").string(kMaxText);
+    plan.prompts.reasoning = prompts.at("reasoning").string(kMaxText);
+    plan.prompts.summary = prompts.at("summary").string(kMaxText);
+    if (plan.prompts.yesNo.find("{statement}") == std::string::npos) {
+        prompts.at("yes_no").fail("the yes/no prompt has no {statement} placeholder");
+    }
+    JsonReader t = root.at("thresholds");
+    plan.thresholds.notSatisfied = t.at("not_satisfied").numberIn(-1, 0);
+    plan.thresholds.satisfied = t.at("satisfied").numberIn(0, 1);
+    plan.thresholds.region = t.at("region").numberIn(0, 1);
+    plan.thresholds.boxConfidence = t.at("box_confidence").numberIn(0, 1);
+    plan.thresholds.smallBoxArea = t.at("small_box_area").numberIn(0, 1);
+    plan.thresholds.escalate = t.at("escalate").boolean();
+    if (auto calibration = root.optional("calibration")) {
+        plan.calibrationModel = calibration->at("model").string(kMaxShortString);
+    }
+}
+
+void readPredicates(const JsonReader& root, Plan& plan) {
+    JsonReader list = root.at("predicates");
+    for (size_t i = 0, n = list.arraySize(kMaxElements); i < n; ++i) {
+        JsonReader item = list.at(i);
+        Predicate p;
+        p.statement = item.at("statement").string(kMaxStatement);
+        p.key = item.at("key").string(kMaxShortString);
+        p.object = optionalString(item, "object", kMaxStatement);
+        p.cost = item.at("cost").numberIn(0, 1e9);
+        if (p.cost <= 0) {
+            item.at("cost").fail("cost must be greater than 0");
+        }
+        if (auto prior = item.optional("prior")) {
+            p.prior = prior->numberIn(0, 1);
+        }
+        if (auto mNone = item.optional("m_none")) {
+            p.mNone = mNone->numberIn(0, 1);
+        }
+        if (p.mNone && !plan.calibrationModel) {
+            item.at("m_none").fail("a calibrated prior needs 'calibration.model' to say which "
+                                   "model measured it");
+        }
+        plan.predicates.push_back(std::move(p));
+    }
+}
+
+NodeOp parseOp(const JsonReader& op) {
+    std::string name = op.string(kMaxShortString);
+    if (name == "pred") {
+        return NodeOp::Predicate;
+    }
+    if (name == "not") {
+        return NodeOp::Not;
+    }
+    if (name == "and") {
+        return NodeOp::And;
+    }
+    if (name == "or") {
+        return NodeOp::Or;
+    }
+    if (name == "const") {
+        return NodeOp::Const;
+    }
+    op.fail(fmt::format("unknown node op '{}': expected pred, not, and, or or const", name));
+}
+
+Node readNode(const JsonReader& item, size_t self, size_t total, const Plan& plan) {
+    Node node;
+    node.op = parseOp(item.at("op"));
+    if (node.op == NodeOp::Predicate) {
+        node.predicate = item.at("predicate").index(plan.predicates.size(), "predicates");
+        return node;
+    }
+    if (node.op == NodeOp::Const) {
+        node.value = item.at("value").boolean();
+        return node;
+    }
+    JsonReader args = item.at("args");
+    size_t count = args.arraySize(kMaxElements);
+    if (count == 0 || (node.op == NodeOp::Not && count != 1)) {
+        args.fail(node.op == NodeOp::Not ? "a 'not' node takes exactly one argument"
+                                         : "an 'and' or 'or' node takes at least one argument");
+    }
+    for (size_t a = 0; a < count; ++a) {
+        JsonReader arg = args.at(a);
+        uint32_t child = arg.index(total, "nodes");
+        if (child >= self) {
+            arg.fail(fmt::format("node {} refers to node {}, which does not come before it: "
+                                 "nodes must be topologically sorted (this also rules out cycles)",
+                                 self, child));
+        }
+        node.children.push_back(child);
+    }
+    return node;
+}
+
+void readNodes(const JsonReader& root, Plan& plan) {
+    JsonReader list = root.at("nodes");
+    size_t n = list.arraySize(kMaxElements);
+    plan.nodes.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+        plan.nodes.push_back(readNode(list.at(i), i, n, plan));
+    }
+}
+
+void readCategories(const JsonReader& root, Plan& plan) {
+    JsonReader list = root.at("categories");
+    std::set<std::string> seen;
+    for (size_t i = 0, n = list.arraySize(kMaxElements); i < n; ++i) {
+        JsonReader item = list.at(i);
+        Category c{item.at("id").string(kMaxShortString), item.at("title").string(kMaxText)};
+        if (!seen.insert(c.id).second) {
+            item.at("id").fail(fmt::format("duplicate category id '{}'", c.id));
+        }
+        plan.categories.push_back(std::move(c));
+    }
+}
+
+void readRules(const JsonReader& root, Plan& plan) {
+    std::set<std::string> categories;
+    for (const Category& c : plan.categories) {
+        categories.insert(c.id);
+    }
+    JsonReader list = root.at("rules");
+    std::set<std::string> seen;
+    for (size_t i = 0, n = list.arraySize(kMaxElements); i < n; ++i) {
+        JsonReader item = list.at(i);
+        Rule r;
+        r.id = item.at("id").string(kMaxShortString);
+        if (r.id.empty() || !seen.insert(r.id).second) {
+            item.at("id").fail(r.id.empty() ? "a rule id must not be empty"
+                                            : fmt::format("duplicate rule id '{}'", r.id));
+        }
+        r.text = item.at("text").string(kMaxText);
+        r.category = optionalString(item, "category", kMaxShortString);
+        if (r.category && !categories.count(*r.category)) {
+            item.at("category").fail(fmt::format("unknown category '{}'", *r.category));
+        }
+        r.severity = optionalString(item, "severity", kMaxShortString);
+        JsonReader tags = item.at("tags");
+        for (size_t t = 0, m = tags.arraySize(kMaxElements); t < m; ++t) {
+            r.tags.push_back(tags.at(t).string(kMaxShortString));
+        }
+        r.root = item.at("root").index(plan.nodes.size(), "nodes");
+        r.location = item.at("location").string(kMaxText);
+        plan.rules.push_back(std::move(r));
+    }
+}
+
+void readSchedule(const JsonReader& root, Plan& plan) {
+    JsonReader waves = root.at("schedule");
+    std::vector<bool> scheduled(plan.predicates.size(), false);
+    for (size_t w = 0, n = waves.arraySize(kMaxElements); w < n; ++w) {
+        JsonReader wave = waves.at(w);
+        std::vector<uint32_t> members;
+        for (size_t i = 0, m = wave.arraySize(kMaxElements); i < m; ++i) {
+            JsonReader entry = wave.at(i);
+            uint32_t p = entry.index(plan.predicates.size(), "predicates");
+            if (scheduled[p]) {
+                entry.fail(fmt::format("predicate {} is scheduled twice", p));
+            }
+            scheduled[p] = true;
+            members.push_back(p);
+        }
+        plan.schedule.push_back(std::move(members));
+    }
+    for (size_t p = 0; p < scheduled.size(); ++p) {
+        if (!scheduled[p]) {
+            waves.fail(fmt::format("predicate {} is in no wave of the schedule", p));
+        }
+    }
+}
+
+} // namespace
+
+Plan fromJson(const nlohmann::json& doc) {
+    JsonReader root(doc, "");
+    if (!doc.is_object()) {
+        root.fail(fmt::format("a plan is a JSON object, found {}", doc.type_name()));
+    }
+    if (!doc.contains("schema")) {
+        root.fail("not a clue plan: the 'schema' field is missing");
+    }
+    Plan plan;
+    readHeader(root, plan);
+    readPromptsAndThresholds(root, plan);
+    readPredicates(root, plan);
+    readNodes(root, plan);
+    readCategories(root, plan);
+    readRules(root, plan);
+    readSchedule(root, plan);
+    return plan;
+}
+
+} // namespace clue::plan

@@ -1,0 +1,88 @@
+// Reading and writing plan files.
+#include "runtime/plan/plan_loader.h"
+
+#include "runtime/plan/plan_error.h"
+#include "runtime/plan/plan_json.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace clue::plan {
+namespace {
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at "; keep the
+// part a person needs: the line, the column and what was expected.
+// Other failures, such as a number too large for a double, only have the "[json...] " prefix.
+std::string jsonSyntaxMessage(const nlohmann::json::exception& e) {
+    std::string what = e.what();
+    static const std::string marker = "parse error at ";
+    if (auto at = what.find(marker); at != std::string::npos) {
+        return "invalid JSON at " + what.substr(at + marker.size());
+    }
+    auto close = what.find("] ");
+    return "invalid JSON: " + (close == std::string::npos ? what : what.substr(close + 2));
+}
+
+} // namespace
+
+Plan parsePlan(const std::string& text, const std::string& name) {
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        throw PlanError("", jsonSyntaxMessage(e), name);
+    }
+    try {
+        return fromJson(doc);
+    } catch (const PlanError& e) {
+        throw e.inSource(name);
+    }
+}
+
+Plan loadPlanFile(const std::string& path, size_t maxBytes) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) {
+        throw PlanError("", fmt::format("cannot read the plan: {}", ec.message()), path);
+    }
+    if (size > maxBytes) {
+        throw PlanError("",
+                        fmt::format("the plan is {} bytes; plans larger than {} bytes are "
+                                    "refused",
+                                    size, maxBytes),
+                        path);
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+        throw PlanError("", "cannot read the plan", path);
+    }
+    return parsePlan(text.str(), path);
+}
+
+void writePlanFile(const Plan& plan, const std::string& path) {
+    std::string temp = path + ".tmp";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out << toText(plan);
+        out.close();
+        if (!out) {
+            std::remove(temp.c_str());
+            throw std::runtime_error(fmt::format("{}: cannot write the plan", path));
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::remove(temp.c_str());
+        throw std::runtime_error(fmt::format("{}: cannot write the plan: {}", path, ec.message()));
+    }
+}
+
+} // namespace clue::plan

@@ -1,0 +1,21 @@
+// Loads a plan file: size limit, JSON syntax errors with line and column, then validation.
+#pragma once
+
+#include "runtime/plan/plan.h"
+
+#include <cstddef>
+#include <string>
+
+namespace clue::plan {
+
+inline constexpr size_t kMaxPlanBytes = 64u << 20;
+
+// Throws PlanError whose message starts with `path`.
+Plan loadPlanFile(const std::string& path, size_t maxBytes = kMaxPlanBytes);
+// Parses plan text; `name` is used in error messages.
+Plan parsePlan(const std::string& text, const std::string& name);
+
+// Writes the canonical text atomically (temporary file, then rename). Throws std::runtime_error.
+void writePlanFile(const Plan& plan, const std::string& path);
+
+} // namespace clue::plan
