@@ -1,0 +1,37 @@
+// Small text helpers for HTTP header lines, shared by the client's parts.
+#pragma once
+
+#include <cctype>
+#include <string_view>
+
+namespace clue::runtime {
+
+// Strips spaces, tabs and line ends from both ends.
+inline std::string_view trimHeaderText(std::string_view text) {
+    auto isBlank = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    };
+    while (!text.empty() && isBlank(text.front())) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && isBlank(text.back())) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+// ASCII case-insensitive prefix test, as header names compare.
+inline bool startsWithNoCase(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[i])) !=
+            std::tolower(static_cast<unsigned char>(prefix[i]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace clue::runtime

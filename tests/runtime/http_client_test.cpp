@@ -1,0 +1,422 @@
+// Tests of the asynchronous HTTP client against a real local server.
+#include "runtime/http/http_client.h"
+
+#include "test_http_server.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <ctime>
+#include <future>
+#include <mutex>
+#include <thread>
+
+using namespace std::chrono_literals;
+using clue::runtime::HttpClient;
+using clue::runtime::HttpClientOptions;
+using clue::runtime::HttpErrorKind;
+using clue::runtime::HttpRequest;
+using clue::runtime::HttpResult;
+using clue::test::TestHttpServer;
+
+namespace {
+
+HttpClientOptions fastRetries(int attempts) {
+    HttpClientOptions options;
+    options.retry.maxAttempts = attempts;
+    options.retry.baseDelay = 1ms;
+    options.retry.maxDelay = 5ms;
+    options.connectTimeout = 2s;
+    options.totalTimeout = 10s;
+    return options;
+}
+
+HttpRequest post(const std::string& url, std::string body = "{}") {
+    HttpRequest request;
+    request.url = url;
+    request.body = std::move(body);
+    request.headers = {"Content-Type: application/json"};
+    return request;
+}
+
+void answerOk(const httplib::Request&, httplib::Response& response, int) {
+    response.set_content("{\"ok\":true}", "application/json");
+}
+
+} // namespace
+
+TEST(HttpClient, PostsAndReturnsTheResponse) {
+    TestHttpServer server([](const httplib::Request& request, httplib::Response& response, int) {
+        response.set_content("echo:" + request.body, "text/plain");
+    });
+    HttpClient client(fastRetries(1));
+    const HttpResult result = client.submit(post(server.url("/v1/x"), "hello")).get();
+    ASSERT_TRUE(result.httpOk()) << result.errorText;
+    EXPECT_EQ(result.status, 200);
+    EXPECT_EQ(result.body, "echo:hello");
+    EXPECT_EQ(result.attempts, 1);
+    EXPECT_EQ(result.bytesSent, 5);
+    EXPECT_EQ(result.bytesReceived, 10);
+    EXPECT_EQ(server.recorded().at(0).path, "/v1/x");
+}
+
+TEST(HttpClient, ReusesOneKeptAliveConnectionForSequentialRequests) {
+    TestHttpServer server(answerOk);
+    auto options = fastRetries(1);
+    options.maxInFlight = 1;
+    HttpClient client(options);
+    int newConnections = 0;
+    for (int i = 0; i < 20; ++i) {
+        const HttpResult result = client.submit(post(server.url("/"))).get();
+        ASSERT_TRUE(result.httpOk()) << result.errorText;
+        newConnections += result.newConnections;
+    }
+    EXPECT_EQ(server.requestCount(), 20);
+    EXPECT_EQ(server.connectionCount(), 1);
+    EXPECT_EQ(newConnections, 1);
+}
+
+TEST(HttpClient, ConcurrentRequestsShareAtMostMaxInFlightConnections) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int) {
+        std::this_thread::sleep_for(5ms);
+        response.set_content("ok", "text/plain");
+    });
+    auto options = fastRetries(1);
+    options.maxInFlight = 4;
+    HttpClient client(options);
+    std::vector<std::future<HttpResult>> results;
+    for (int i = 0; i < 60; ++i) {
+        results.push_back(client.submit(post(server.url("/"))));
+    }
+    for (auto& result : results) {
+        EXPECT_TRUE(result.get().httpOk());
+    }
+    EXPECT_EQ(server.requestCount(), 60);
+    EXPECT_LE(server.connectionCount(), 4);
+}
+
+TEST(HttpClient, NeverHasMoreThanMaxInFlightRequestsAtTheServer) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int) {
+        std::this_thread::sleep_for(150ms);
+        response.set_content("ok", "text/plain");
+    });
+    auto options = fastRetries(1);
+    options.maxInFlight = 3;
+    HttpClient client(options);
+    std::vector<std::future<HttpResult>> results;
+    for (int i = 0; i < 12; ++i) {
+        results.push_back(client.submit(post(server.url("/"))));
+    }
+    for (auto& result : results) {
+        EXPECT_TRUE(result.get().httpOk());
+    }
+    EXPECT_EQ(server.requestCount(), 12);
+    EXPECT_EQ(server.maxConcurrency(), 3);
+}
+
+TEST(HttpClient, QueuedRequestsStartInSubmissionOrder) {
+    TestHttpServer server(answerOk);
+    auto options = fastRetries(1);
+    options.maxInFlight = 1;
+    HttpClient client(options);
+    std::vector<std::future<HttpResult>> results;
+    for (int i = 0; i < 8; ++i) {
+        auto request = post(server.url("/"));
+        request.headers.push_back("X-Seq: " + std::to_string(i));
+        results.push_back(client.submit(std::move(request)));
+    }
+    for (auto& result : results) {
+        result.get();
+    }
+    const auto recorded = server.recorded();
+    ASSERT_EQ(recorded.size(), 8u);
+    for (int i = 0; i < 8; ++i) {
+        EXPECT_EQ(recorded[i].sequence, std::to_string(i));
+    }
+}
+
+TEST(HttpClient, AStalledServerTimesOutEachAttempt) {
+    TestHttpServer* stalled = nullptr;
+    TestHttpServer server([&](const httplib::Request&, httplib::Response& response, int) {
+        stalled->waitForRelease();
+        response.set_content("late", "text/plain");
+    });
+    stalled = &server;
+    auto options = fastRetries(2);
+    options.totalTimeout = 200ms;
+    HttpClient client(options);
+    const HttpResult result = client.submit(post(server.url("/"))).get();
+    EXPECT_EQ(result.error, HttpErrorKind::Timeout);
+    EXPECT_EQ(result.attempts, 2);
+    EXPECT_NE(result.errorText.find("timed out"), std::string::npos) << result.errorText;
+    EXPECT_EQ(server.requestCount(), 2);
+    EXPECT_FALSE(result.httpOk());
+}
+
+TEST(HttpClient, RetriesServerErrorsUntilOneSucceeds) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int index) {
+        response.status = index == 0 ? 500 : index == 1 ? 503 : 200;
+        response.set_content(index < 2 ? "busy" : "done", "text/plain");
+    });
+    HttpClient client(fastRetries(4));
+    const HttpResult result = client.submit(post(server.url("/"))).get();
+    ASSERT_TRUE(result.httpOk()) << result.errorText;
+    EXPECT_EQ(result.body, "done");
+    EXPECT_EQ(result.attempts, 3);
+    EXPECT_EQ(result.retryReasons, (std::vector<std::string>{"HTTP 500", "HTTP 503"}));
+    EXPECT_EQ(result.retryDelays.size(), 2u);
+}
+
+TEST(HttpClient, ClientErrorsAreNotRetried) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int) {
+        response.status = 400;
+        response.set_content("{\"error\":{\"message\":\"bad\"}}", "application/json");
+    });
+    HttpClient client(fastRetries(4));
+    const HttpResult result = client.submit(post(server.url("/"))).get();
+    EXPECT_TRUE(result.transportOk());
+    EXPECT_EQ(result.status, 400);
+    EXPECT_EQ(result.attempts, 1);
+    EXPECT_EQ(server.requestCount(), 1);
+}
+
+TEST(HttpClient, HonoursRetryAfterInSecondsOn429) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int index) {
+        if (index == 0) {
+            response.status = 429;
+            response.set_header("Retry-After", "1");
+        }
+        response.set_content("x", "text/plain");
+    });
+    HttpClient client(fastRetries(3)); // its own backoff would be a few milliseconds
+    const HttpResult result = client.submit(post(server.url("/"))).get();
+    ASSERT_TRUE(result.httpOk());
+    ASSERT_EQ(result.retryDelays.size(), 1u);
+    EXPECT_EQ(result.retryDelays[0], 1000ms);
+    const auto recorded = server.recorded();
+    ASSERT_EQ(recorded.size(), 2u);
+    EXPECT_GE(recorded[1].arrivedAt - recorded[0].arrivedAt, 1000ms);
+}
+
+TEST(HttpClient, HonoursRetryAfterAsAnHttpDate) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int index) {
+        if (index == 0) {
+            const std::time_t later = std::time(nullptr) + 2;
+            char date[64];
+            std::strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S GMT", std::gmtime(&later));
+            response.status = 503;
+            response.set_header("Retry-After", date);
+        }
+        response.set_content("x", "text/plain");
+    });
+    HttpClient client(fastRetries(3));
+    const HttpResult result = client.submit(post(server.url("/"))).get();
+    ASSERT_TRUE(result.httpOk());
+    ASSERT_EQ(result.retryDelays.size(), 1u);
+    // The date has one-second resolution: two seconds ahead is one to two seconds away.
+    EXPECT_GE(result.retryDelays[0], 1000ms);
+    EXPECT_LE(result.retryDelays[0], 2000ms);
+}
+
+TEST(HttpClient, CapsALongRetryAfter) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int index) {
+        if (index == 0) {
+            response.status = 503;
+            response.set_header("Retry-After", "3600");
+        }
+        response.set_content("x", "text/plain");
+    });
+    auto options = fastRetries(3);
+    options.retry.retryAfterCap = 50ms;
+    HttpClient client(options);
+    const HttpResult result = client.submit(post(server.url("/"))).get();
+    ASSERT_TRUE(result.httpOk());
+    ASSERT_EQ(result.retryDelays.size(), 1u);
+    EXPECT_EQ(result.retryDelays[0], 50ms);
+}
+
+TEST(HttpClient, GivesUpAfterTheLastAttempt) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int) {
+        response.status = 502;
+        response.set_content("bad gateway", "text/plain");
+    });
+    HttpClient client(fastRetries(3));
+    const HttpResult result = client.submit(post(server.url("/"))).get();
+    EXPECT_TRUE(result.transportOk());
+    EXPECT_FALSE(result.httpOk());
+    EXPECT_EQ(result.status, 502);
+    EXPECT_EQ(result.body, "bad gateway");
+    EXPECT_EQ(result.attempts, 3);
+    EXPECT_EQ(result.retryReasons.size(), 2u);
+    EXPECT_EQ(server.requestCount(), 3);
+}
+
+TEST(HttpClient, ARefusedConnectionIsRetriedThenReported) {
+    HttpClient client(fastRetries(3));
+    const std::string url = "http://127.0.0.1:" + std::to_string(clue::test::closedPort()) + "/";
+    const HttpResult result = client.submit(post(url)).get();
+    EXPECT_EQ(result.error, HttpErrorKind::Connect);
+    EXPECT_EQ(result.attempts, 3);
+    EXPECT_EQ(result.status, 0);
+    EXPECT_NE(result.errorText.find("connection failed"), std::string::npos) << result.errorText;
+}
+
+TEST(HttpClient, ATruncatedBodyIsATransferErrorAndIsRetried) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int) {
+        // Promise 100 bytes, send 9, close the connection.
+        response.set_content_provider(100, "application/json",
+                                      [](size_t, size_t, httplib::DataSink& sink) {
+                                          sink.write("{\"choice", 9);
+                                          return false;
+                                      });
+    });
+    HttpClient client(fastRetries(2));
+    const HttpResult result = client.submit(post(server.url("/"))).get();
+    EXPECT_EQ(result.error, HttpErrorKind::Transfer);
+    EXPECT_EQ(result.attempts, 2);
+    EXPECT_EQ(server.requestCount(), 2);
+}
+
+TEST(HttpClient, ARetryIfHookRetriesUnacceptableSuccessfulResponses) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int index) {
+        response.set_content(index == 0 ? "{\"trunc" : "{\"ok\":1}", "application/json");
+    });
+    HttpClient client(fastRetries(3));
+    auto request = post(server.url("/"));
+    request.retryIf = [](long, std::string_view body) -> std::optional<std::string> {
+        if (body.back() != '}') {
+            return "truncated JSON";
+        }
+        return std::nullopt;
+    };
+    const HttpResult result = client.submit(std::move(request)).get();
+    ASSERT_TRUE(result.httpOk());
+    EXPECT_EQ(result.body, "{\"ok\":1}");
+    EXPECT_EQ(result.retryReasons, std::vector<std::string>{"truncated JSON"});
+}
+
+TEST(HttpClient, AResponseOverTheSizeLimitFailsWithoutRetry) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int) {
+        response.set_content(std::string(5000, 'x'), "text/plain");
+    });
+    auto options = fastRetries(3);
+    options.maxResponseBytes = 1000;
+    HttpClient client(options);
+    const HttpResult result = client.submit(post(server.url("/"))).get();
+    EXPECT_EQ(result.error, HttpErrorKind::TooLarge);
+    EXPECT_EQ(result.attempts, 1);
+}
+
+TEST(HttpClient, AMalformedUrlIsAnInvalidRequest) {
+    HttpClient client(fastRetries(3));
+    const HttpResult result = client.submit(post("ftp://127.0.0.1/x")).get();
+    EXPECT_EQ(result.error, HttpErrorKind::InvalidRequest);
+    EXPECT_EQ(result.attempts, 1);
+}
+
+TEST(HttpClient, ShutdownCancelsRequestsInFlightQueuedAndLater) {
+    TestHttpServer* stalled = nullptr;
+    TestHttpServer server([&](const httplib::Request&, httplib::Response& response, int) {
+        stalled->waitForRelease();
+        response.set_content("late", "text/plain");
+    });
+    stalled = &server;
+    auto options = fastRetries(1);
+    options.maxInFlight = 2;
+    auto client = std::make_unique<HttpClient>(options);
+    std::vector<std::future<HttpResult>> results;
+    for (int i = 0; i < 5; ++i) {
+        results.push_back(client->submit(post(server.url("/"))));
+    }
+    ASSERT_TRUE(TestHttpServer::waitFor([&] { return server.currentConcurrency() == 2; }));
+    client->shutdown();
+    for (auto& result : results) {
+        const HttpResult done = result.get();
+        EXPECT_EQ(done.error, HttpErrorKind::Cancelled);
+        EXPECT_NE(done.errorText.find("shut down"), std::string::npos);
+    }
+    EXPECT_EQ(client->submit(post(server.url("/"))).get().error, HttpErrorKind::Cancelled);
+    client.reset(); // destroying a shut-down client is fine
+}
+
+TEST(HttpClient, DestroyingTheClientCancelsWaitingRetries) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& response, int) {
+        response.status = 503;
+        response.set_header("Retry-After", "60");
+    });
+    std::promise<HttpResult> outcome;
+    {
+        HttpClient client(fastRetries(5));
+        client.submit(post(server.url("/")),
+                      [&](HttpResult result) { outcome.set_value(std::move(result)); });
+        ASSERT_TRUE(TestHttpServer::waitFor([&] { return server.requestCount() == 1; }));
+    }
+    const HttpResult result = outcome.get_future().get();
+    EXPECT_EQ(result.error, HttpErrorKind::Cancelled);
+    EXPECT_EQ(result.attempts, 1);
+}
+
+TEST(HttpClient, AcceptsSubmissionsFromManyThreadsAndFromCallbacks) {
+    TestHttpServer server(answerOk);
+    auto options = fastRetries(1);
+    options.maxInFlight = 8;
+    HttpClient client(options);
+    std::atomic<int> succeeded{0};
+    std::promise<void> followUpDone;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 25; ++i) {
+                succeeded += client.submit(post(server.url("/"))).get().httpOk() ? 1 : 0;
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    client.submit(post(server.url("/first")), [&](HttpResult) {
+        client.submit(post(server.url("/second")), [&](HttpResult second) {
+            EXPECT_TRUE(second.httpOk());
+            followUpDone.set_value();
+        });
+    });
+    EXPECT_EQ(followUpDone.get_future().wait_for(10s), std::future_status::ready);
+    EXPECT_EQ(succeeded.load(), 200);
+    EXPECT_EQ(server.requestCount(), 202);
+}
+
+TEST(HttpClient, TheBearerKeyGoesOnlyIntoTheAuthorizationHeader) {
+    const std::string key = "sk-test-SECRET-0123456789";
+    TestHttpServer server([&](const httplib::Request&, httplib::Response& response, int index) {
+        response.status = index == 0 ? 503 : 200;
+        response.set_content("{}", "application/json");
+    });
+    std::mutex logMutex;
+    std::string log;
+    auto options = fastRetries(2);
+    options.debugLog = [&](std::string_view line) {
+        std::lock_guard lock(logMutex);
+        log.append(line).append("\n");
+    };
+    HttpClient client(options);
+    auto request = post(server.url("/v1/chat/completions"));
+    request.bearerToken = key;
+    ASSERT_TRUE(client.submit(std::move(request)).get().httpOk());
+    EXPECT_EQ(server.recorded().at(0).authorization, "Bearer " + key);
+
+    // An error text that would contain the key (here, in the URL) shows it redacted.
+    auto refused =
+        post("http://127.0.0.1:" + std::to_string(clue::test::closedPort()) + "/v1?key=" + key);
+    refused.bearerToken = key;
+    const HttpResult failed = client.submit(std::move(refused)).get();
+    client.shutdown();
+    EXPECT_EQ(failed.error, HttpErrorKind::Connect);
+    EXPECT_EQ(failed.errorText.find(key), std::string::npos) << failed.errorText;
+    for (const auto& reason : failed.retryReasons) {
+        EXPECT_EQ(reason.find(key), std::string::npos) << reason;
+    }
+    std::lock_guard lock(logMutex);
+    EXPECT_NE(log.find("> Authorization: [REDACTED]"), std::string::npos) << log;
+    EXPECT_NE(log.find("retrying in"), std::string::npos) << log;
+    EXPECT_EQ(log.find(key), std::string::npos) << log;
+}
