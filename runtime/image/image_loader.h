@@ -1,0 +1,50 @@
+// Reading one input image safely: size limit before reading, magic-byte check, SHA-256, data URL.
+#pragma once
+
+#include "runtime/image/image_format.h"
+#include "runtime/support/expected.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace clue::runtime {
+
+struct ImageLimits {
+    // Larger files are refused before their content is read.
+    std::uintmax_t maxBytes = 20u << 20;
+};
+
+enum class ImageErrorKind {
+    NotFound,   // no such file
+    NotAFile,   // a directory, a device, a FIFO...
+    Unreadable, // the file exists but cannot be read (permissions, I/O error)
+    Empty,      // zero bytes
+    TooLarge,   // over ImageLimits::maxBytes
+    NotAnImage, // not PNG, JPEG, GIF, WebP or BMP by its magic bytes
+};
+
+std::string_view toString(ImageErrorKind kind); // "not-found", "not-a-file", ...
+
+// A per-image failure; `message` is complete and names the path ("photo.txt: not an image ...").
+struct ImageError {
+    ImageErrorKind kind;
+    std::filesystem::path path;
+    std::string message;
+};
+
+struct LoadedImage {
+    std::filesystem::path path;
+    ImageFormat format;
+    std::string bytes;
+    std::string sha256; // lower-case hex of `bytes`: the image's identity in caches and worlds
+
+    std::string_view mime() const { return mimeType(format); }
+    // "data:<mime>;base64,<bytes>", for an image_url content part.
+    std::string dataUrl() const;
+};
+
+Expected<LoadedImage, ImageError> loadImage(const std::filesystem::path& path,
+                                            const ImageLimits& limits = {});
+
+} // namespace clue::runtime
