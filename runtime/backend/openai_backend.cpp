@@ -1,0 +1,233 @@
+// The OpenAI-compatible backend: request bodies out, typed answers back, secrets never shown.
+#include "runtime/backend/openai_backend.h"
+
+#include "runtime/backend/chat_completion_parser.h"
+#include "runtime/backend/request_builder.h"
+#include "runtime/http/secret_redactor.h"
+
+#include <memory>
+
+namespace clue::runtime {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::string_view kNoLogprobs =
+    "the server returned no logprobs; enable them (vLLM: --max-logprobs)";
+
+CallStats statsOf(const HttpResult& result) {
+    CallStats stats;
+    stats.attempts = result.attempts;
+    stats.httpStatus = result.status;
+    stats.elapsed = result.timings.total;
+    stats.bytesSent = result.bytesSent;
+    stats.bytesReceived = result.bytesReceived;
+    return stats;
+}
+
+std::string excerpt(std::string_view text) {
+    constexpr std::size_t limit = 200;
+    std::string out(text.substr(0, limit));
+    for (char& c : out) {
+        c = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    }
+    return text.size() > limit ? out + "..." : out;
+}
+
+BackendError transportFailure(const HttpResult& result, const std::string& url) {
+    switch (result.error) {
+    case HttpErrorKind::Cancelled:
+        return {BackendErrorKind::Cancelled, result.errorText};
+    case HttpErrorKind::Timeout:
+        return {BackendErrorKind::Timeout, "no answer from " + url + ": " + result.errorText};
+    case HttpErrorKind::InvalidRequest:
+        return {BackendErrorKind::InvalidRequest,
+                "the endpoint " + url + " cannot be used: " + result.errorText};
+    case HttpErrorKind::TooLarge:
+        return {BackendErrorKind::MalformedResponse,
+                "the answer from " + url + " is too large: " + result.errorText};
+    default:
+        return {BackendErrorKind::Transport, "cannot reach " + url + ": " + result.errorText};
+    }
+}
+
+BackendError statusFailure(const HttpResult& result) {
+    const std::string status = "the server answered HTTP " + std::to_string(result.status);
+    if (auto described = describeErrorBody(result.body)) {
+        return {BackendErrorKind::ServerError, status + ": " + *described};
+    }
+    return {BackendErrorKind::HttpStatus,
+            result.body.empty() ? status : status + ": " + excerpt(result.body)};
+}
+
+// Fills in the call's facts and removes the key from the message.
+BackendError finished(BackendError error, const HttpResult& result, std::string_view apiKey) {
+    if (result.attempts > 1 && error.kind != BackendErrorKind::Cancelled) {
+        error.message += " (after " + std::to_string(result.attempts) + " attempts)";
+    }
+    error.attempts = result.attempts;
+    error.httpStatus = result.status;
+    error.message = redactSecret(std::move(error.message), apiKey);
+    return error;
+}
+
+BackendError httpFailure(const HttpResult& result, const std::string& url) {
+    return result.transportOk() ? statusFailure(result) : transportFailure(result, url);
+}
+
+// retryIf hooks: a complete 2xx answer that cannot be used is worth another attempt, unless the
+// server itself reported an error in it.
+std::optional<std::string> unusableChat(std::string_view body) {
+    auto parsed = parseChatCompletion(body);
+    if (!parsed && parsed.error().kind != BackendErrorKind::ServerError) {
+        return parsed.error().message;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> unusableYesNo(std::string_view body) {
+    auto parsed = parseChatCompletion(body);
+    if (parsed && !parsed->firstToken) {
+        return std::string(kNoLogprobs);
+    }
+    return parsed ? std::nullopt : unusableChat(body);
+}
+
+YesNoResult readYesNo(const HttpResult& result, const std::string& url, std::string_view key) {
+    if (!result.httpOk()) {
+        return finished(httpFailure(result, url), result, key);
+    }
+    auto parsed = parseChatCompletion(result.body);
+    if (!parsed) {
+        return finished(parsed.error(), result, key);
+    }
+    if (!parsed->firstToken) {
+        return finished({BackendErrorKind::NoLogprobs, std::string(kNoLogprobs)}, result, key);
+    }
+    auto score = scoreYesNo(*parsed->firstToken);
+    if (!score) {
+        return finished(score.error(), result, key);
+    }
+    YesNoAnswer answer{score.value(), statsOf(result)};
+    answer.stats.usage = parsed->usage;
+    return answer;
+}
+
+ChatResult readChat(const HttpResult& result, const std::string& url, std::string_view key) {
+    if (!result.httpOk()) {
+        return finished(httpFailure(result, url), result, key);
+    }
+    auto parsed = parseChatCompletion(result.body);
+    if (!parsed) {
+        return finished(parsed.error(), result, key);
+    }
+    ChatAnswer answer{std::move(parsed->content), std::move(parsed->finishReason), false,
+                      statsOf(result)};
+    answer.stats.usage = parsed->usage;
+    return answer;
+}
+
+bool rejectsResponseFormat(const HttpResult& result) {
+    return result.transportOk() && (result.status == 400 || result.status == 422);
+}
+
+// The second call's answer, accounting for the rejected first one.
+ChatResult afterFallback(ChatResult second, const HttpResult& first, Clock::time_point start) {
+    if (!second) {
+        second.error().attempts += first.attempts;
+        return second;
+    }
+    CallStats& stats = second->stats;
+    stats.attempts += first.attempts;
+    stats.bytesSent += first.bytesSent;
+    stats.bytesReceived += first.bytesReceived;
+    stats.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
+    second->schemaInPrompt = true;
+    return second;
+}
+
+template <typename Result>
+std::future<Result> futureOf(std::function<void(std::function<void(Result)>)> call) {
+    auto promise = std::make_shared<std::promise<Result>>();
+    auto future = promise->get_future();
+    call([promise](Result result) { promise->set_value(std::move(result)); });
+    return future;
+}
+
+} // namespace
+
+OpenAiBackend::OpenAiBackend(HttpClient& client, OpenAiBackendOptions options)
+    : client_(client), options_(std::move(options)) {
+    while (!options_.endpoint.empty() && options_.endpoint.back() == '/') {
+        options_.endpoint.pop_back();
+    }
+}
+
+std::string OpenAiBackend::chatCompletionsUrl() const {
+    return options_.endpoint + "/chat/completions";
+}
+
+HttpRequest OpenAiBackend::httpRequest(std::string body) const {
+    HttpRequest request;
+    request.url = chatCompletionsUrl();
+    request.headers = {"Content-Type: application/json", "Accept: application/json"};
+    request.body = std::move(body);
+    request.bearerToken = options_.apiKey;
+    request.totalTimeout = options_.requestTimeout;
+    return request;
+}
+
+void OpenAiBackend::askYesNo(const YesNoQuery& query, YesNoCallback done) {
+    HttpRequest request = httpRequest(
+        buildYesNoBody(options_.model, query.question, query.imageDataUrl, options_.topLogprobs));
+    request.retryIf = [](long, std::string_view body) {
+        return unusableYesNo(body);
+    };
+    client_.submit(std::move(request),
+                   [url = chatCompletionsUrl(), key = options_.apiKey, done = std::move(done)](
+                       HttpResult result) { done(readYesNo(result, url, key)); });
+}
+
+std::future<YesNoResult> OpenAiBackend::askYesNo(const YesNoQuery& query) {
+    return futureOf<YesNoResult>([&](YesNoCallback done) { askYesNo(query, std::move(done)); });
+}
+
+void OpenAiBackend::sendChat(std::shared_ptr<const ChatRequest> request, bool schemaInPrompt,
+                             std::function<void(const HttpResult&)> done) {
+    HttpRequest http = httpRequest(buildChatBody(options_.model, *request, schemaInPrompt));
+    http.retryIf = [](long, std::string_view body) {
+        return unusableChat(body);
+    };
+    client_.submit(std::move(http), [done = std::move(done)](HttpResult result) { done(result); });
+}
+
+void OpenAiBackend::chat(ChatRequest request, ChatCallback done) {
+    auto shared = std::make_shared<const ChatRequest>(std::move(request));
+    const bool inPrompt = shared->jsonSchema.has_value() && schemaInPrompt_.load();
+    const auto start = Clock::now();
+    sendChat(shared, inPrompt, [this, shared, inPrompt, start, done](const HttpResult& first) {
+        const std::string url = chatCompletionsUrl();
+        if (!shared->jsonSchema || inPrompt || !rejectsResponseFormat(first)) {
+            ChatResult result = readChat(first, url, options_.apiKey);
+            if (result && inPrompt) {
+                result->schemaInPrompt = true;
+            }
+            done(std::move(result));
+            return;
+        }
+        sendChat(shared, true, [this, first, start, url, done](const HttpResult& second) {
+            ChatResult result = afterFallback(readChat(second, url, options_.apiKey), first, start);
+            if (result) {
+                schemaInPrompt_.store(true);
+            }
+            done(std::move(result));
+        });
+    });
+}
+
+std::future<ChatResult> OpenAiBackend::chat(ChatRequest request) {
+    return futureOf<ChatResult>(
+        [&](ChatCallback done) { chat(std::move(request), std::move(done)); });
+}
+
+} // namespace clue::runtime

@@ -1,0 +1,74 @@
+// The OpenAI-compatible chat-completions backend (vLLM, SGLang, llama.cpp server, Ollama,
+// OpenAI): CLUE's one-token yes/no queries and generic chat calls, on the shared HttpClient.
+#pragma once
+
+#include "runtime/backend/backend_answers.h"
+#include "runtime/backend/backend_error.h"
+#include "runtime/backend/chat_request.h"
+#include "runtime/http/http_client.h"
+#include "runtime/support/expected.h"
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <future>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace clue::runtime {
+
+struct OpenAiBackendOptions {
+    std::string endpoint = "http://127.0.0.1:8000/v1"; // requests go to {endpoint}/chat/completions
+    std::string model;
+    std::string apiKey; // secret: sent as a bearer token, redacted from every message
+    int topLogprobs = 20;
+    std::chrono::milliseconds requestTimeout{0}; // per attempt; zero uses the client's
+};
+
+struct YesNoQuery {
+    // The whole text part, e.g. yesNoQuestion(statement) or a plan's filled yes/no template.
+    std::string_view question;
+    // "data:<mime>;base64,..." for M(x, c); nothing for the language prior M(None, c).
+    std::optional<std::string_view> imageDataUrl;
+};
+
+using YesNoResult = Expected<YesNoAnswer, BackendError>;
+using ChatResult = Expected<ChatAnswer, BackendError>;
+
+// Thread-safe. The query's strings are copied into the request body before the call returns.
+// Callbacks run on the HttpClient's loop thread (see HttpClient for the rules). The client must
+// outlive the backend's calls.
+class OpenAiBackend {
+public:
+    using YesNoCallback = std::function<void(YesNoResult)>;
+    using ChatCallback = std::function<void(ChatResult)>;
+
+    OpenAiBackend(HttpClient& client, OpenAiBackendOptions options);
+
+    // max_tokens 1, temperature 0, logprobs, top_logprobs; the answer is the yes/no score of the
+    // first token. A 2xx answer that is malformed or has no logprobs is retried like a 5xx.
+    void askYesNo(const YesNoQuery& query, YesNoCallback done);
+    std::future<YesNoResult> askYesNo(const YesNoQuery& query);
+
+    // With request.jsonSchema, asks for response_format json_schema; when the server rejects that
+    // with HTTP 400 or 422, resends once with the schema described in the prompt, and after one
+    // such success keeps describing it for this backend's later calls.
+    void chat(ChatRequest request, ChatCallback done);
+    std::future<ChatResult> chat(ChatRequest request);
+
+    const OpenAiBackendOptions& options() const { return options_; }
+    std::string chatCompletionsUrl() const;
+    bool schemaGoesInPrompt() const { return schemaInPrompt_.load(); }
+
+private:
+    void sendChat(std::shared_ptr<const ChatRequest> request, bool schemaInPrompt,
+                  std::function<void(const HttpResult&)> done);
+    HttpRequest httpRequest(std::string body) const;
+
+    HttpClient& client_;
+    OpenAiBackendOptions options_;
+    std::atomic<bool> schemaInPrompt_{false};
+};
+
+} // namespace clue::runtime
