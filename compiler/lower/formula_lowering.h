@@ -1,0 +1,48 @@
+// Lowers checked AST declarations into the IR: predicates by normalized statement (one node
+// wherever they appear, named or inline, in any file), rules with `unless G` as `and not G`.
+// Declarations must be fed in canonical order (relative path, then source position), which
+// makes the IR, and so the plan, independent of command-line and declaration order.
+#pragma once
+
+#include "compiler/ast/predicate_decl.h"
+#include "compiler/ast/rule_decl.h"
+#include "compiler/diag/diagnostic_engine.h"
+#include "compiler/ir/ir_module.h"
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+namespace clue {
+
+class FormulaLowering {
+public:
+    // Resolves a predicate name used in a formula (sema has checked that it exists).
+    using PredicateLookup = std::function<const ast::PredicateDecl*(const std::string&)>;
+
+    FormulaLowering(ir::IRModule& module, DiagnosticEngine& diagnostics, PredicateLookup lookup)
+        : module_(module), diagnostics_(diagnostics), lookup_(std::move(lookup)) {}
+
+    // Records a declaration's statement and options. The first declaration of a statement
+    // gives its options; a later one with different options gets W072.
+    void declarePredicate(const ast::PredicateDecl& decl);
+
+    // Adds the rule with `location` ("file:line"). A rule with no `when` gets E070 and no node;
+    // `file` names it in the message.
+    void lowerRule(const ast::RuleDecl& rule, const std::string& location, const std::string& file);
+
+private:
+    uint32_t predicateFor(const std::string& statement);
+    ir::Vertex lowerFormula(const ast::Formula& formula);
+    ir::Vertex usePredicate(const std::string& statement, SourceSpan span);
+    void reportConflict(const ast::PredicateDecl& decl, const ir::PredicateInfo& first);
+
+    ir::IRModule& module_;
+    DiagnosticEngine& diagnostics_;
+    PredicateLookup lookup_;
+    std::unordered_map<std::string, uint32_t> byKey_;     // statement hash -> predicate info
+    std::unordered_map<uint32_t, ir::Vertex> vertexOf_;   // predicate info -> its one vertex
+    std::unordered_map<uint32_t, SourceSpan> declaredAt_; // predicate info -> first declaration
+};
+
+} // namespace clue

@@ -1,0 +1,17 @@
+// A rebuild through a hash-consing builder; it changed something when it built fewer nodes.
+#include "compiler/passes/dedup_pass.h"
+
+#include "compiler/ir/ir_rebuild.h"
+
+namespace clue {
+
+bool DedupPass::run(ir::IRModule& module, PassContext&) {
+    ir::IRBuilder builder(/*hashCons=*/true);
+    size_t before = ir::postOrder(module).size();
+    ir::rebuild(module, builder, [&](ir::Vertex v, std::vector<ir::Vertex>& kids) {
+        return builder.add(module.node(v), kids);
+    });
+    return module.vertexCount() < before;
+}
+
+} // namespace clue

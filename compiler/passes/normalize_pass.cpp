@@ -1,0 +1,85 @@
+// De Morgan over a rebuilt graph. Each old node maps to one new node, so sharing survives;
+// negations of new nodes are memoized so a shared subformula is negated once.
+#include "compiler/passes/normalize_pass.h"
+
+#include "compiler/passes/formula_rewriter.h"
+
+#include <unordered_map>
+
+namespace clue {
+namespace {
+
+using ir::NodeKind;
+using ir::Vertex;
+
+class Normalizer : public FormulaRewriter {
+private:
+    Vertex rewriteNot(Vertex operand) override { return negate(operand); }
+
+    // `kids` are already normal; splice operands of the same kind, collapse a single operand.
+    Vertex rewriteJunction(NodeKind kind, const std::vector<Vertex>& kids) override {
+        std::vector<Vertex> flat;
+        for (Vertex k : kids) {
+            if (builder().kind(k) != kind) {
+                flat.push_back(k);
+                continue;
+            }
+            markChanged();
+            for (Vertex g : builder().children(k)) {
+                flat.push_back(g);
+            }
+        }
+        if (flat.size() == 1) {
+            markChanged();
+            return flat.front();
+        }
+        return builder().nary(kind, flat);
+    }
+
+    // The normal form of `not v`, for a normal `v`. De Morgan keeps the result flat: the
+    // operands of a flat `and` are no `and`, so their negations are no `or`.
+    Vertex negate(Vertex v) {
+        if (auto it = negated_.find(v); it != negated_.end()) {
+            return it->second;
+        }
+        Vertex result;
+        switch (builder().kind(v)) {
+        case NodeKind::Predicate:
+            result = builder().negation(v);
+            break;
+        case NodeKind::Not:
+            markChanged();
+            result = *builder().children(v).begin();
+            break;
+        case NodeKind::Const:
+            markChanged();
+            result = builder().constant(!builder().value(v));
+            break;
+        default:
+            markChanged();
+            result = negateJunction(v);
+            break;
+        }
+        negated_.emplace(v, result);
+        return result;
+    }
+
+    Vertex negateJunction(Vertex v) {
+        std::vector<Vertex> operands(builder().children(v).begin(), builder().children(v).end());
+        for (Vertex& o : operands) {
+            o = negate(o);
+        }
+        return builder().nary(builder().kind(v) == NodeKind::And ? NodeKind::Or : NodeKind::And,
+                              operands);
+    }
+
+    std::unordered_map<Vertex, Vertex> negated_;
+};
+
+} // namespace
+
+bool NormalizePass::run(ir::IRModule& module, PassContext&) {
+    return Normalizer().rewrite(module);
+}
+
+} // namespace clue
