@@ -1,0 +1,87 @@
+// clue.yaml, the project's settings file. Each tool owns one top-level section and validates it
+// with ConfigSection; sections owned by others are left alone.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clue {
+
+inline constexpr std::string_view kProjectConfigName = "clue.yaml";
+
+struct ConfigIssue {
+    enum class Severity { Warning, Error };
+    Severity severity = Severity::Error;
+    std::string file; // the settings file, or "environment" for an environment variable
+    int line = 0;     // 1-based; 0 when there is none
+    int column = 0;
+    std::string message;
+
+    // "clue.yaml:4:3: error: ..." (the position is left out when there is none).
+    std::string format() const;
+};
+
+bool hasErrors(const std::vector<ConfigIssue>& issues);
+
+class ProjectConfig {
+public:
+    ProjectConfig() = default; // no settings file: every section is absent
+
+    // clue.yaml in `start` or the nearest directory above it.
+    static std::optional<std::filesystem::path> find(const std::filesystem::path& start);
+    // An unreadable file, a YAML syntax error or a root that is not a mapping is an error in
+    // `issues` (with the line when YAML gives one) and yields an empty configuration.
+    static ProjectConfig load(const std::filesystem::path& path, std::vector<ConfigIssue>& issues);
+    static ProjectConfig parse(std::string_view text, std::string file,
+                               std::vector<ConfigIssue>& issues);
+
+    const std::string& file() const { return file_; }
+    // The top-level section `name`; a null node when absent.
+    YAML::Node section(std::string_view name) const;
+
+private:
+    std::string file_;
+    YAML::Node root_;
+};
+
+// Typed, range-checked reading of one mapping in the settings file. Every problem is an issue at
+// the line of the key: a wrong type or an out-of-range value is an error, a key the section does
+// not know is a warning (a typo must not pass unnoticed, and newer files stay readable).
+class ConfigSection {
+public:
+    // `path` names the section in messages: "backend", "backend.timeouts".
+    ConfigSection(YAML::Node node, std::string path, std::string file,
+                  std::vector<ConfigIssue>& issues);
+
+    bool present() const { return node_.IsDefined() && !node_.IsNull(); }
+    const std::string& path() const { return path_; }
+
+    void expectOnly(std::initializer_list<std::string_view> known);
+    bool has(std::string_view key) const;
+
+    std::optional<std::string> string(std::string_view key);
+    std::optional<long long> integer(std::string_view key, long long min, long long max);
+    std::optional<double> number(std::string_view key, double min, double max);
+    ConfigSection section(std::string_view key);
+
+    void error(std::string_view key, const std::string& message);
+    void warning(std::string_view key, const std::string& message);
+
+private:
+    YAML::Node value(std::string_view key) const;
+    void report(ConfigIssue::Severity severity, const YAML::Mark& mark, const std::string& message);
+    YAML::Mark keyMark(std::string_view key) const;
+
+    YAML::Node node_;
+    std::string path_;
+    std::string file_;
+    std::vector<ConfigIssue>* issues_;
+};
+
+} // namespace clue
