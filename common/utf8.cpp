@@ -1,6 +1,7 @@
 // UTF-8 validation following the well-formed byte sequences of Unicode, table 3-7.
 #include "common/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace clue {
@@ -8,7 +9,9 @@ namespace {
 
 // Length of the well-formed sequence starting at `pos`, or 0 when it is ill-formed.
 size_t sequenceLength(std::string_view text, size_t pos) {
-    auto byte = [&](size_t i) { return static_cast<uint8_t>(text[i]); };
+    auto byte = [&](size_t i) {
+        return static_cast<uint8_t>(text[i]);
+    };
     uint8_t lead = byte(pos);
     if (lead < 0x80) {
         return 1;
@@ -64,6 +67,17 @@ size_t countCodePoints(std::string_view text) {
         }
     }
     return count;
+}
+
+char32_t decodeCodePoint(std::string_view text, size_t& length) {
+    auto lead = static_cast<uint8_t>(text[0]);
+    length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    length = std::min(length, text.size());
+    char32_t value = length == 1 ? lead : lead & (0x7F >> length);
+    for (size_t i = 1; i < length; ++i) {
+        value = (value << 6) | (static_cast<uint8_t>(text[i]) & 0x3F);
+    }
+    return value;
 }
 
 } // namespace clue

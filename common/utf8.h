@@ -14,4 +14,7 @@ std::optional<size_t> findInvalidUtf8(std::string_view text);
 // Number of code points in valid UTF-8 `text` (continuation bytes are not counted).
 size_t countCodePoints(std::string_view text);
 
+// The first code point of valid, non-empty UTF-8 `text`; `length` receives its size in bytes.
+char32_t decodeCodePoint(std::string_view text, size_t& length);
+
 } // namespace clue

@@ -38,12 +38,24 @@ size_t byteOfCodePoint(std::string_view text, size_t index) {
     return text.size();
 }
 
-// A printable copy of `line`: control characters (tabs included) become one space each, so
-// that a caret line counted in code points stays aligned.
+// A printable copy of `line`: control characters (tabs included) become one space each, and
+// each byte of an invalid UTF-8 sequence becomes U+FFFD, so that a caret line counted in code
+// points stays aligned.
 std::string printable(std::string_view line) {
-    std::string out(line);
-    std::replace_if(
-        out.begin(), out.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
+    std::string out;
+    out.reserve(line.size());
+    while (!line.empty()) {
+        std::optional<size_t> bad = findInvalidUtf8(line);
+        std::string_view valid = line.substr(0, bad.value_or(line.size()));
+        for (char c : valid) {
+            out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+        }
+        if (!bad) {
+            break;
+        }
+        out += "\xEF\xBF\xBD";
+        line.remove_prefix(*bad + 1);
+    }
     return out;
 }
 
@@ -81,8 +93,9 @@ void appendSnippet(std::string& out, const SourceManager& sources, const SourceS
     LineColumn end = sources.lineColumn(span.file, span.end);
     std::string_view line = sources.lineText(span.file, begin.line);
     size_t lineLength = countCodePoints(line);
-    size_t width = end.line == begin.line ? end.column - begin.column
-                                          : lineLength + 1 - std::min<size_t>(begin.column, lineLength + 1);
+    size_t width = end.line == begin.line
+                       ? end.column - begin.column
+                       : lineLength + 1 - std::min<size_t>(begin.column, lineLength + 1);
     width = std::max<size_t>(width, 1);
     Excerpt ex = excerpt(line, begin.column - 1, width, options.maxLineWidth);
     std::string gutter(fmt::formatted_size("{}", begin.line), ' ');
@@ -161,7 +174,8 @@ void renderAll(const DiagnosticEngine& engine, const SourceManager& sources,
         nlohmann::json doc = {{"diagnostics", std::move(list)},
                               {"errors", engine.errorCount()},
                               {"warnings", engine.warningCount()}};
-        out << doc.dump(2) << '\n';
+        // Paths are bytes on Linux and need not be UTF-8; never let one abort the output.
+        out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return;
     }
     for (const Diagnostic* d : engine.sorted()) {

@@ -1,0 +1,20 @@
+// Edit distance and "did you mean" suggestions for misspelled names and keywords.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clue {
+
+// Edit distance counting insertions, deletions, substitutions and transpositions of adjacent
+// bytes (optimal string alignment), so that "hgih" is one edit from "high".
+size_t editDistance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if one is close enough to be a likely typo: at most a third
+// of the word's length away (and at least one edit). Ties go to the earliest candidate.
+std::optional<std::string> closestMatch(std::string_view word,
+                                        const std::vector<std::string>& candidates);
+
+} // namespace clue

@@ -1,0 +1,99 @@
+// File reading and atomic replacement on POSIX.
+#include "common/file_io.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace clue {
+namespace {
+
+std::string lastError() {
+    return std::strerror(errno);
+}
+
+bool writeAll(int fd, const std::string& contents) {
+    size_t done = 0;
+    while (done < contents.size()) {
+        ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return false;
+        }
+        done += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<std::string> readFile(const std::string& path, std::string& error) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = lastError();
+        return std::nullopt;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        error = S_ISDIR(info.st_mode) ? "it is a directory" : "it is not a regular file";
+        ::close(fd);
+        return std::nullopt;
+    }
+    std::string contents;
+    char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            error = lastError();
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (n == 0) {
+            break;
+        }
+        contents.append(buffer, static_cast<size_t>(n));
+    }
+    ::close(fd);
+    return contents;
+}
+
+bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error) {
+    std::filesystem::path target(path);
+    std::string pattern =
+        (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) {
+        error = lastError();
+        return false;
+    }
+    struct stat info {};
+    bool ok = writeAll(fd, contents) && ::fsync(fd) == 0;
+    if (ok && ::stat(path.c_str(), &info) == 0) {
+        ok = ::fchmod(fd, info.st_mode & 07777) == 0;
+    }
+    if (!ok) {
+        error = lastError();
+    }
+    if (::close(fd) != 0 && ok) {
+        error = lastError();
+        ok = false;
+    }
+    if (ok && ::rename(pattern.c_str(), path.c_str()) != 0) {
+        error = lastError();
+        ok = false;
+    }
+    if (!ok) {
+        ::unlink(pattern.c_str());
+    }
+    return ok;
+}
+
+} // namespace clue

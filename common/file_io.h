@@ -1,0 +1,17 @@
+// Reading whole files and replacing files atomically, with error messages for the user.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace clue {
+
+// The bytes of the regular file at `path`; on failure, nothing, and `error` says why.
+std::optional<std::string> readFile(const std::string& path, std::string& error);
+
+// Writes `contents` to a temporary file beside `path`, then renames it over `path`, so that a
+// reader sees either the old or the new file and a failure leaves the old one untouched.
+// Keeps the old file's permissions. Returns false and sets `error` on failure.
+bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error);
+
+} // namespace clue
