@@ -18,4 +18,7 @@ struct RunState {
     int exitCode = ExitOk;
 };
 
+// Verbs.
+void addCheckCommand(CLI::App& app, RunState& state);
+
 } // namespace clue::cli

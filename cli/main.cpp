@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     RunState state;
     // Verbs, in the order `clue --help` lists them:
+    addCheckCommand(app, state);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,42 @@
+// Where the loader reads source files from: the disk, or a set of files in memory (tests and
+// the fuzzer, which must never read the user's files).
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace clue {
+
+class SourceReader {
+public:
+    enum class Status { Ok, NotFound, Unreadable };
+    struct Result {
+        Status status = Status::NotFound;
+        std::string contents;
+        std::string error; // why, when not Ok
+    };
+
+    virtual ~SourceReader() = default;
+    virtual Result read(const std::string& path) const = 0;
+    // Equal for two paths naming the same file.
+    virtual std::string identity(const std::string& path) const = 0;
+};
+
+class DiskReader : public SourceReader {
+public:
+    Result read(const std::string& path) const override;
+    std::string identity(const std::string& path) const override;
+};
+
+// Files by lexically normalized path; nothing else exists.
+class MemoryReader : public SourceReader {
+public:
+    void add(const std::string& path, std::string contents);
+    Result read(const std::string& path) const override;
+    std::string identity(const std::string& path) const override;
+
+private:
+    std::map<std::string, std::string> files_;
+};
+
+} // namespace clue
