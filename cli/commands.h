@@ -19,6 +19,7 @@ struct RunState {
 };
 
 // Verbs.
+void addFmtCommand(CLI::App& app, RunState& state);
 void addCheckCommand(CLI::App& app, RunState& state);
 
 } // namespace clue::cli

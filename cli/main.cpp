@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     RunState state;
     // Verbs, in the order `clue --help` lists them:
+    addFmtCommand(app, state);
     addCheckCommand(app, state);
 
     try {

@@ -1,0 +1,63 @@
+// Formulas printed with the author's parentheses kept, and any that precedence needs added.
+#include "compiler/ast/string_literal.h"
+#include "compiler/fmt/module_printer.h"
+
+namespace clue {
+namespace {
+
+// Binding strength: or < and < not < atoms.
+int precedence(const ast::Formula& f) {
+    switch (f.kind) {
+    case ast::FormulaKind::Or:
+        return 1;
+    case ast::FormulaKind::And:
+        return 2;
+    case ast::FormulaKind::Not:
+        return 3;
+    default:
+        return 4;
+    }
+}
+
+std::string bare(const ast::Formula& f);
+
+std::string operand(const ast::Formula& child, int parentPrecedence) {
+    bool wrap = child.parenthesized || precedence(child) <= parentPrecedence;
+    return wrap ? "(" + bare(child) + ")" : bare(child);
+}
+
+// The formula without its own parentheses.
+std::string bare(const ast::Formula& f) {
+    switch (f.kind) {
+    case ast::FormulaKind::Ref:
+        return f.name;
+    case ast::FormulaKind::Inline:
+        return ast::quoteString(f.text);
+    case ast::FormulaKind::Const:
+        return f.value ? "true" : "false";
+    case ast::FormulaKind::Not:
+        return "not " + operand(*f.children.front(), precedence(f) - 1);
+    case ast::FormulaKind::And:
+    case ast::FormulaKind::Or: {
+        std::string out;
+        const char* op = f.kind == ast::FormulaKind::And ? " and " : " or ";
+        for (size_t i = 0; i < f.children.size(); ++i) {
+            out += (i ? op : "") + operand(*f.children[i], precedence(f));
+        }
+        return out;
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+std::string formulaText(const ast::Formula& formula) {
+    return formula.parenthesized ? "(" + bare(formula) + ")" : bare(formula);
+}
+
+std::string operandText(const ast::Formula& child, const ast::Formula& parent) {
+    return operand(child, precedence(parent));
+}
+
+} // namespace clue
