@@ -85,19 +85,27 @@ std::optional<std::string> unusableChat(std::string_view body) {
     return std::nullopt;
 }
 
-std::optional<std::string> unusableYesNo(std::string_view body) {
-    auto parsed = parseChatCompletion(body);
+std::optional<std::string> unusableYesNo(const Expected<ParsedCompletion, BackendError>& parsed) {
     if (parsed && !parsed->firstToken) {
         return std::string(kNoLogprobs);
     }
-    return parsed ? std::nullopt : unusableChat(body);
+    if (!parsed && parsed.error().kind != BackendErrorKind::ServerError) {
+        return parsed.error().message;
+    }
+    return std::nullopt;
 }
 
-YesNoResult readYesNo(const HttpResult& result, const std::string& url, std::string_view key) {
+// The answer of the final attempt, parsed by the retry hook when that attempt got a 2xx (so each
+// body is parsed once); parsed here otherwise.
+using ParsedAnswer = Expected<ParsedCompletion, BackendError>;
+
+YesNoResult readYesNo(const HttpResult& result, const std::string& url, std::string_view key,
+                      std::optional<ParsedAnswer> parsedByHook) {
     if (!result.httpOk()) {
         return finished(httpFailure(result, url), result, key);
     }
-    auto parsed = parseChatCompletion(result.body);
+    ParsedAnswer parsed =
+        parsedByHook ? std::move(*parsedByHook) : parseChatCompletion(result.body);
     if (!parsed) {
         return finished(parsed.error(), result, key);
     }
@@ -180,12 +188,17 @@ HttpRequest OpenAiBackend::httpRequest(std::string body) const {
 void OpenAiBackend::askYesNo(const YesNoQuery& query, YesNoCallback done) {
     HttpRequest request = httpRequest(
         buildYesNoBody(options_.model, query.question, query.imageDataUrl, options_.topLogprobs));
-    request.retryIf = [](long, std::string_view body) {
-        return unusableYesNo(body);
+    // The hook runs on every 2xx attempt, the last of which is the final answer when that is a
+    // 2xx; the completion reuses its parse. Both run on the client's loop thread, in that order.
+    auto lastParse = std::make_shared<std::optional<ParsedAnswer>>();
+    request.retryIf = [lastParse](long, std::string_view body) {
+        *lastParse = parseChatCompletion(body);
+        return unusableYesNo(**lastParse);
     };
-    client_.submit(std::move(request),
-                   [url = chatCompletionsUrl(), key = options_.apiKey, done = std::move(done)](
-                       HttpResult result) { done(readYesNo(result, url, key)); });
+    client_.submit(std::move(request), [url = chatCompletionsUrl(), key = options_.apiKey,
+                                        lastParse, done = std::move(done)](HttpResult result) {
+        done(readYesNo(result, url, key, std::move(*lastParse)));
+    });
 }
 
 std::future<YesNoResult> OpenAiBackend::askYesNo(const YesNoQuery& query) {

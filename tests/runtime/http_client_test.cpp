@@ -5,8 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <ctime>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -151,6 +157,67 @@ TEST(HttpClient, AStalledServerTimesOutEachAttempt) {
     EXPECT_NE(result.errorText.find("timed out"), std::string::npos) << result.errorText;
     EXPECT_EQ(server.requestCount(), 2);
     EXPECT_FALSE(result.httpOk());
+}
+
+namespace {
+
+// A listening socket whose accept queue is full: the kernel drops further connection attempts,
+// so they hang until the client's connect timeout. Closes everything when destroyed.
+class FullBacklog {
+public:
+    FullBacklog() {
+        listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof(address);
+        ::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+        ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
+        ::listen(listener_, 0);
+        port_ = ntohs(address.sin_port);
+        for (int i = 0; i < 8; ++i) { // more than the queue holds
+            const int filler = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+            ::connect(filler, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+            fillers_.push_back(filler);
+        }
+    }
+    ~FullBacklog() {
+        for (int fd : fillers_) {
+            ::close(fd);
+        }
+        ::close(listener_);
+    }
+    int port() const { return port_; }
+
+private:
+    int listener_ = -1;
+    int port_ = 0;
+    std::vector<int> fillers_;
+};
+
+bool kernelDropsConnectionsToAFullQueue() {
+    std::ifstream setting("/proc/sys/net/ipv4/tcp_abort_on_overflow");
+    int abort = 0;
+    return setting >> abort && abort == 0;
+}
+
+} // namespace
+
+TEST(HttpClient, TheConnectTimeoutEndsAnAttemptThatCannotConnect) {
+    if (!kernelDropsConnectionsToAFullQueue()) {
+        GTEST_SKIP() << "this kernel resets connections to a full accept queue "
+                        "(net.ipv4.tcp_abort_on_overflow), so no connection attempt hangs";
+    }
+    FullBacklog unresponsive;
+    auto options = fastRetries(2);
+    options.connectTimeout = 300ms;
+    options.totalTimeout = 60s;
+    HttpClient client(options);
+    const HttpResult result =
+        client.submit(post("http://127.0.0.1:" + std::to_string(unresponsive.port()) + "/")).get();
+    EXPECT_EQ(result.error, HttpErrorKind::Timeout);
+    EXPECT_EQ(result.attempts, 2);
+    EXPECT_NE(result.errorText.find("connect"), std::string::npos) << result.errorText;
 }
 
 TEST(HttpClient, RetriesServerErrorsUntilOneSucceeds) {
