@@ -1,7 +1,11 @@
 // Loading clue.yaml with yaml-cpp and checking sections key by key.
 #include "common/project_config.h"
 
-#include <fstream>
+#include "common/edit_distance.h"
+#include "common/file_io.h"
+
+#include <algorithm>
+
 #include <sstream>
 
 namespace clue {
@@ -54,15 +58,14 @@ std::optional<std::filesystem::path> ProjectConfig::find(const std::filesystem::
 
 ProjectConfig ProjectConfig::load(const std::filesystem::path& path,
                                   std::vector<ConfigIssue>& issues) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        issues.push_back(
-            {ConfigIssue::Severity::Error, path.string(), 0, 0, "cannot read the settings file"});
+    std::string error;
+    const auto text = readFile(path.string(), error);
+    if (!text) {
+        issues.push_back({ConfigIssue::Severity::Error, path.string(), 0, 0,
+                          "cannot read the settings file: " + error});
         return {};
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str(), path.string(), issues);
+    return parse(*text, path.string(), issues);
 }
 
 ProjectConfig ProjectConfig::parse(std::string_view text, std::string file,
@@ -105,18 +108,23 @@ void ConfigSection::expectOnly(std::initializer_list<std::string_view> known) {
     if (!node_.IsMap()) {
         return;
     }
+    const std::vector<std::string> names(known.begin(), known.end());
     for (const auto& entry : node_) {
         const std::string key = entry.first.Scalar();
-        bool isKnown = false;
-        std::string list;
-        for (std::string_view name : known) {
-            isKnown = isKnown || name == key;
-            list += (list.empty() ? "" : ", ") + std::string(name);
+        if (std::find(names.begin(), names.end(), key) != names.end()) {
+            continue;
         }
-        if (!isKnown) {
-            report(ConfigIssue::Severity::Warning, entry.first.Mark(),
-                   "unknown key '" + key + "' in " + path_ + " (known: " + list + ")");
+        std::string message = "unknown key '" + key + "' in " + path_;
+        if (auto suggestion = closestMatch(key, names)) {
+            message += "; did you mean '" + *suggestion + "'?";
+        } else {
+            std::string list;
+            for (const auto& name : names) {
+                list += (list.empty() ? "" : ", ") + name;
+            }
+            message += " (known: " + list + ")";
         }
+        report(ConfigIssue::Severity::Warning, entry.first.Mark(), message);
     }
 }
 
