@@ -25,6 +25,9 @@ std::string describeCharacters(std::string_view utf8) {
     if (isInvisible(first)) {
         return fmt::format("U+{:04X}", static_cast<uint32_t>(first));
     }
+    if (first == U'\'') {
+        return fmt::format("\"{}\"", utf8);
+    }
     if (first < 0x80) {
         return fmt::format("'{}'", utf8);
     }

@@ -5,6 +5,7 @@
 #include "common/utf8.h"
 #include "compiler/diag/diagnostic_codes.h"
 #include "compiler/frontend/checked_lexer.h"
+#include "compiler/frontend/source_char_stream.h"
 #include "compiler/frontend/syntax_error_strategy.h"
 #include "compiler/frontend/transformer.h"
 
@@ -69,7 +70,7 @@ std::optional<ast::Module> parseModule(const SourceManager& sources, FileId file
     uint32_t base = contents.starts_with(byteOrderMark) ? byteOrderMark.size() : 0;
     std::string_view text = contents.substr(base);
     ParseSession session(sources, diags, TokenLocator(file, CodePointMap(text, base)));
-    antlr4::ANTLRInputStream input{std::string(text)};
+    SourceCharStream input(text, contents, session.locator().map());
     CheckedLexer lexer(&input, session);
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();

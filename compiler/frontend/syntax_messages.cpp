@@ -47,12 +47,10 @@ bool expectsDeclaration(const Situation& s) {
            expects(s, ClueLexer::PREDICATE);
 }
 
-// Where a missing piece belongs: on the offending token when it is on the same line,
-// otherwise just after the previous token (the offending one may be far below).
+// Where a missing piece belongs: just after the previous token, which the message names
+// ("expected ... after 'when'"); the next token may be far below.
 SourceSpan missingAt(const Situation& s) {
-    bool atOffending =
-        s.previous.type == 0 || (s.sameLine && s.offending.type != antlr4::Token::EOF);
-    if (atOffending) {
+    if (s.previous.type == 0) {
         return s.offending.span;
     }
     return {s.previous.span.file, s.previous.span.end, s.previous.span.end};

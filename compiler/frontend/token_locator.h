@@ -19,6 +19,7 @@ public:
     TokenLocator(FileId file, CodePointMap map) : file_(file), map_(std::move(map)) {}
 
     FileId file() const { return file_; }
+    const CodePointMap& map() const { return map_; }
     SourceSpan span(const antlr4::Token& token) const;
     SourceSpan span(antlr4::tree::TerminalNode* node) const;
     SourceSpan span(antlr4::ParserRuleContext* context) const;

@@ -82,7 +82,9 @@ ast::CategoryDecl Transformer::transformCategory(P::CategoryDeclContext* ctx) {
     if (ctx->text() != nullptr) {
         category.title = transformText(ctx->text());
     }
-    for (P::RuleDeclContext* rule : ctx->ruleDecl()) {
+    std::vector<P::RuleDeclContext*> rules = ctx->ruleDecl();
+    category.rules.reserve(rules.size());
+    for (P::RuleDeclContext* rule : rules) {
         category.rules.push_back(transformRule(rule, category.name));
     }
     category.span = span(ctx);

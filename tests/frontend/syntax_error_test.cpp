@@ -16,6 +16,10 @@ struct ErrorCase {
     const char* message; // a part of the message
 };
 
+void PrintTo(const ErrorCase& c, std::ostream* os) {
+    *os << c.name;
+}
+
 // The first diagnostic of `p` as JSON, for its code and place.
 nlohmann::json first(const Parsed& p) {
     return toJson(*p.diags.sorted().front(), p.sources);
@@ -56,11 +60,11 @@ INSTANTIATE_TEST_SUITE_P(
                   "E005", 1, 22, "expected a condition after 'and'"},
         ErrorCase{"missing_rule_text", "rule imminent_death\n  severity high\n", "E005", 1, 20,
                   "expected the rule's text in quotes after 'rule imminent_death'"},
-        ErrorCase{"missing_colon", "predicate p \"x\"\n", "E005", 1, 13,
+        ErrorCase{"missing_colon", "predicate p \"x\"\n", "E005", 1, 12,
                   "expected ':' after 'predicate p'"},
         ErrorCase{"missing_operator", "rule r \"t\" when a b\n", "E005", 1, 19,
                   "expected 'and' or 'or' before 'b'"},
-        ErrorCase{"missing_outcome", "test \"t\" { given a expect }\n", "E005", 1, 27,
+        ErrorCase{"missing_outcome", "test \"t\" { given a expect }\n", "E005", 1, 26,
                   "expected an outcome after 'expect'"},
         ErrorCase{"misspelled_clause", "rule r \"t\"\n  sevrity high\n", "E006", 2, 3,
                   "unexpected 'sevrity' in rule 'r'"},
