@@ -25,6 +25,10 @@ SyntaxToken tokenAt(const TokenLocator& locator, antlr4::Token* token) {
 
 // The visible token before index `index`, or null at the start.
 antlr4::Token* visibleBefore(antlr4::TokenStream* stream, size_t index) {
+    // A token the parser conjured while recovering has no index in the stream.
+    if (index > stream->size()) {
+        return nullptr;
+    }
     while (index > 0) {
         antlr4::Token* token = stream->get(--index);
         if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {

@@ -1,6 +1,9 @@
 // Tests of loading programs: import resolution and order, each file parsed once, and the
 // import errors (missing file, cycle, broken import, empty root).
+#include "compiler/sema/stdlib_dir.h"
 #include "tests/sema/load_helpers.h"
+
+#include <cstdlib>
 
 namespace clue::testing {
 namespace {
@@ -105,3 +108,22 @@ TEST(Loader, StopsBeforeSemaWhenAFileDoesNotParse) {
 
 } // namespace
 } // namespace clue::testing
+
+namespace clue {
+namespace {
+
+TEST(StdlibDirectory, PrefersTheOptionThenTheEnvironmentThenTheSourceTree) {
+    const char* saved = std::getenv("CLUE_STDLIB");
+    std::string previous = saved != nullptr ? saved : "";
+    setenv("CLUE_STDLIB", "/from/environment", 1);
+    EXPECT_EQ(stdlibDirectory("/from/option"), "/from/option");
+    EXPECT_EQ(stdlibDirectory(""), "/from/environment");
+    unsetenv("CLUE_STDLIB");
+    EXPECT_EQ(stdlibDirectory(""), CLUE_STDLIB_DIR);
+    if (saved != nullptr) {
+        setenv("CLUE_STDLIB", previous.c_str(), 1);
+    }
+}
+
+} // namespace
+} // namespace clue
