@@ -1,0 +1,42 @@
+// The simulated MLLM: answers a chat request from the world, deterministically.
+#pragma once
+
+#include "tests/sim/chat_request.h"
+#include "tests/sim/completion.h"
+#include "tests/sim/objectify_responder.h"
+#include "tests/sim/reasoning_writer.h"
+#include "tests/sim/score_model.h"
+
+namespace clue::sim {
+
+class SimulatedModel {
+public:
+    explicit SimulatedModel(World world);
+    SimulatedModel(const SimulatedModel&) = delete;
+    SimulatedModel& operator=(const SimulatedModel&) = delete;
+
+    // Generates the answer to `request`, recognised as `prompt` (classifyPrompt). Thread-safe.
+    Completion complete(const ChatRequest& request, const Prompt& prompt);
+
+    // The request shows an image that the world does not list.
+    bool isUnknownImage(const ChatRequest& request) const;
+
+    const World& world() const { return world_; }
+    const ScoreModel& scores() const { return scores_; }
+
+private:
+    void answerYesNo(double yesProbability, const std::string& key, const ChatRequest& request,
+                     Completion& out) const;
+    void answerText(const std::string& text, const std::string& key, const ChatRequest& request,
+                    Completion& out) const;
+    std::string textAnswer(const ChatRequest& request, const Prompt& prompt);
+    int promptTokens(const ChatRequest& request) const;
+
+    World world_; // first: the members below keep references to it
+    ScoreModel scores_;
+    ReasoningWriter reasoning_;
+    ObjectifyResponder objectify_;
+    KeyedRandom random_;
+};
+
+} // namespace clue::sim
