@@ -1,15 +1,21 @@
 // Calibration over HTTP: over many images, the mean M(x, c) read from the answers' top logprobs
 // (as the runtime reads them) follows the world's prior and evidence, and M(None, c) is the prior.
 #include "common/sha256.h"
+#include "compiler/sema/program_loader.h"
+#include "tests/sim/corpus_writer.h"
 #include "tests/sim/png_writer.h"
 #include "tests/sim/testing/chat_prompts.h"
 #include "tests/sim/testing/http_client.h"
 #include "tests/sim/testing/local_sim.h"
+#include "tests/sim/testing/temp_dir.h"
+#include "tests/sim/world_loader.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <numbers>
+#include <sstream>
 
 using namespace clue::sim;
 using namespace clue::sim::testing;
@@ -77,4 +83,62 @@ TEST(Calibration, MeanScoresFollowTheWorldAndPriorsAreExact) {
         EXPECT_NEAR(sums[0] / half, expectedMean(s.prior, false), 0.02) << s.text;
     }
     EXPECT_EQ(sim.stats()["requests"]["yesno"], imageCount * 3);
+}
+
+// The same over a corpus written by the generator for os-bench.clue: every statement of every
+// image, hard pairs aside, averaged over the pairs that are visible and over those that are not;
+// the expected means average the formula over the same pairs' priors.
+TEST(Calibration, GeneratedCorpusScoresFollowItsWorld) {
+    clue::SourceManager sources;
+    clue::DiagnosticEngine diags;
+    const auto program =
+        clue::loadProgram({std::string(CLUE_STDLIB_RULES) + "/os-bench.clue"}, sources, diags);
+    ASSERT_TRUE(program);
+    TempDir dir;
+    CorpusOptions options;
+    options.images = 150;
+    options.seed = 4;
+    writeCorpus(ConstitutionModel(*program), options, dir.path() / "corpus");
+    std::ifstream in(dir.path() / "corpus/world.yaml");
+    std::ostringstream yaml;
+    yaml << in.rdbuf();
+    const World world = parseWorld(yaml.str(), "world.yaml");
+    LocalSim sim(yaml.str());
+
+    std::vector<std::string> bodies;
+    std::vector<std::pair<bool, double>> pairs; // visible, prior
+    for (const auto& [sha, facts] : world.images) {
+        const std::string png = [&] {
+            std::ifstream file(dir.path() / "corpus" / facts.file, std::ios::binary);
+            std::ostringstream bytes;
+            bytes << file.rdbuf();
+            return bytes.str();
+        }();
+        for (const auto& [statement, behaviour] : world.statements) {
+            if (facts.hardStatements.count(statement) == 0) {
+                bodies.push_back(yesNoRequest(png, statement).dump());
+                pairs.emplace_back(facts.trueStatements.count(statement) > 0, behaviour.prior);
+            }
+        }
+    }
+    double measured[2] = {0, 0}, expected[2] = {0, 0};
+    int counts[2] = {0, 0};
+    const std::size_t batch = 400;
+    for (std::size_t start = 0; start < bodies.size(); start += batch) {
+        const std::vector<std::string> chunk(
+            bodies.begin() + start, bodies.begin() + std::min(bodies.size(), start + batch));
+        const auto answers = httpPostAll(sim.url("/v1/chat/completions"), chunk);
+        for (std::size_t k = 0; k < answers.size(); ++k) {
+            ASSERT_EQ(answers[k].status, 200);
+            const auto [visible, prior] = pairs[start + k];
+            measured[visible] += yesShare(json::parse(answers[k].body));
+            expected[visible] += expectedMean(prior, visible);
+            counts[visible] += 1;
+        }
+    }
+    ASSERT_GT(counts[1], 200);
+    for (int visible : {0, 1}) {
+        EXPECT_NEAR(measured[visible] / counts[visible], expected[visible] / counts[visible], 0.01)
+            << (visible ? "visible" : "not visible") << " over " << counts[visible] << " pairs";
+    }
 }

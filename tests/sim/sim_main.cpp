@@ -1,5 +1,8 @@
 // clue-sim: the simulated MLLM server for tests and benchmarks (`serve`) and the synthetic corpus
 // generator (`gen`). It is a test component, not a model. See tests/sim/README.md.
+#include "compiler/diag/diagnostic_renderer.h"
+#include "compiler/sema/program_loader.h"
+#include "tests/sim/corpus_writer.h"
 #include "tests/sim/sim_server.h"
 #include "tests/sim/world_loader.h"
 
@@ -74,6 +77,59 @@ void addServe(CLI::App& app, ServeFlags& flags, int& exitCode) {
     cmd->callback([&] { exitCode = serve(flags); });
 }
 
+struct GenFlags {
+    std::string constitution;
+    std::string out;
+    clue::sim::CorpusOptions corpus;
+};
+
+int generate(const GenFlags& flags) {
+    clue::SourceManager sources;
+    clue::DiagnosticEngine diags;
+    const std::unique_ptr<clue::Program> program =
+        clue::loadProgram({flags.constitution}, sources, diags);
+    if (!program) {
+        clue::renderAll(diags, sources, clue::DiagnosticFormat::Text, std::cerr);
+        return 1;
+    }
+    const clue::sim::ConstitutionModel model(*program);
+    for (const std::string& rule : model.rulesWithoutFormula()) {
+        std::cerr << "clue-sim: note: rule '" << rule
+                  << "' has no `when` formula: it takes no part in the labels\n";
+    }
+    const clue::sim::CorpusSummary summary = clue::sim::writeCorpus(model, flags.corpus, flags.out);
+    std::cout << "wrote " << summary.images << " images to " << flags.out << ": " << summary.unsafe
+              << " unsafe, " << summary.images - summary.unsafe << " safe (of "
+              << "which " << summary.borderline << " borderline)" << std::endl;
+    return 0;
+}
+
+void addGen(CLI::App& app, GenFlags& flags, int& exitCode) {
+    CLI::App* cmd = app.add_subcommand("gen", "Generate a synthetic corpus: images, world, labels");
+    cmd->add_option("--constitution", flags.constitution, "Constitution file (.clue)")->required();
+    cmd->add_option("--images", flags.corpus.images, "Number of images")
+        ->required()
+        ->check(CLI::Range(1, 1000000));
+    cmd->add_option("--seed", flags.corpus.seed, "Seed of the corpus and of its world");
+    cmd->add_option("--out", flags.out, "Output directory (new or empty)")->required();
+    cmd->add_option("--unsafe", flags.corpus.unsafeShare, "Share of unsafe images (0.2)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--borderline", flags.corpus.borderlineShare,
+                    "Share of borderline near misses (0.3)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--hard", flags.corpus.hardShare,
+                    "Share of an image's asked statements made hard (0.1)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--size", flags.corpus.side, "Image side in pixels (32)")
+        ->check(CLI::Range(8, 1024));
+    cmd->callback([&] {
+        if (flags.corpus.unsafeShare + flags.corpus.borderlineShare > 1) {
+            throw CLI::ValidationError("--unsafe and --borderline add up to more than 1");
+        }
+        exitCode = generate(flags);
+    });
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -82,6 +138,8 @@ int main(int argc, char** argv) {
     int exitCode = 0;
     ServeFlags serveFlags;
     addServe(app, serveFlags, exitCode);
+    GenFlags genFlags;
+    addGen(app, genFlags, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,7 +1,19 @@
 // Token spelling per tokenizer family.
 #include "tests/sim/token_style.h"
 
+#include <array>
+#include <utility>
+
 namespace clue::sim {
+namespace {
+
+constexpr std::array<std::pair<TokenStyle, const char*>, 3> styleNames{{
+    {TokenStyle::Decoded, "decoded"},
+    {TokenStyle::SentencePiece, "sentencepiece"},
+    {TokenStyle::ByteBpe, "byte_bpe"},
+}};
+
+} // namespace
 
 std::string spellToken(std::string_view decoded, TokenStyle style) {
     if (style == TokenStyle::Decoded) {
@@ -16,15 +28,20 @@ std::string spellToken(std::string_view decoded, TokenStyle style) {
     return out;
 }
 
+const char* tokenStyleName(TokenStyle style) {
+    for (const auto& [s, name] : styleNames) {
+        if (s == style) {
+            return name;
+        }
+    }
+    return "decoded";
+}
+
 std::optional<TokenStyle> tokenStyleFromName(std::string_view name) {
-    if (name == "decoded") {
-        return TokenStyle::Decoded;
-    }
-    if (name == "sentencepiece") {
-        return TokenStyle::SentencePiece;
-    }
-    if (name == "byte_bpe") {
-        return TokenStyle::ByteBpe;
+    for (const auto& [style, n] : styleNames) {
+        if (name == n) {
+            return style;
+        }
     }
     return std::nullopt;
 }

@@ -15,6 +15,8 @@ enum class TokenStyle {
 };
 
 std::string spellToken(std::string_view decoded, TokenStyle style);
+// "decoded", "sentencepiece", "byte_bpe": the names used in world files.
+const char* tokenStyleName(TokenStyle style);
 std::optional<TokenStyle> tokenStyleFromName(std::string_view name);
 
 } // namespace clue::sim

@@ -1,6 +1,7 @@
 // Tests of the world file reader: the documented keys, defaults, and located errors.
 #include "common/statement.h"
 #include "tests/sim/world_loader.h"
+#include "tests/sim/world_writer.h"
 
 #include <gtest/gtest.h>
 
@@ -107,4 +108,58 @@ TEST(WorldLoader, ErrorsNameTheLine) {
 
 TEST(WorldLoader, MissingFileIsAnError) {
     EXPECT_THROW(loadWorldFile("/nonexistent/world.yaml"), WorldError);
+}
+
+TEST(WorldWriter, WhatItWritesReadsBackTheSame) {
+    World w;
+    w.seed = 77;
+    w.model = "m";
+    w.imageTokens = 12;
+    w.tokenStyle = TokenStyle::ByteBpe;
+    w.latency = {3.5, 1.25, 6};
+    w.reasoning = {0.2, 0.1, 0.3};
+    w.defaults.prior = 0.25;
+    StatementBehaviour b;
+    b.statement = "Blood: \"red\" is visible";
+    b.prior = 0.61;
+    b.hard = 0.1;
+    b.object = "blood";
+    b.reasoningErrorRate = 0.05;
+    w.statements[clue::normalizeStatement(b.statement)] = b;
+    ImageFacts a;
+    a.sha256 = sha;
+    a.file = "images/00001.png";
+    a.trueStatements = {"blood: \"red\" is visible", "a, b"};
+    a.hardStatements = {"a, b"};
+    a.regionStatements = {"blood: \"red\" is visible"};
+    w.images[a.sha256] = a;
+    ImageFacts m;
+    m.sha256 = std::string(64, 'c');
+    m.maskedOf = sha;
+    m.maskedObject = "blood";
+    w.images[m.sha256] = m;
+
+    const World r = parseWorld(worldToYaml(w), "written.yaml");
+    EXPECT_EQ(r.seed, 77u);
+    EXPECT_EQ(r.model, "m");
+    EXPECT_EQ(r.imageTokens, 12);
+    EXPECT_EQ(r.tokenStyle, TokenStyle::ByteBpe);
+    EXPECT_DOUBLE_EQ(r.latency.perTokenMs, 1.25);
+    EXPECT_EQ(r.latency.slots, 6);
+    EXPECT_DOUBLE_EQ(r.reasoning.proseShare, 0.3);
+    EXPECT_DOUBLE_EQ(r.defaults.prior, 0.25);
+    const StatementBehaviour& rb = r.behaviour("blood: \"red\" is visible");
+    EXPECT_EQ(rb.statement, b.statement);
+    EXPECT_DOUBLE_EQ(rb.prior, 0.61);
+    EXPECT_DOUBLE_EQ(rb.hard, 0.1);
+    EXPECT_EQ(rb.object, "blood");
+    EXPECT_DOUBLE_EQ(*rb.reasoningErrorRate, 0.05);
+    ASSERT_NE(r.image(sha), nullptr);
+    EXPECT_EQ(r.image(sha)->file, a.file);
+    EXPECT_EQ(r.image(sha)->trueStatements, a.trueStatements);
+    EXPECT_EQ(r.image(sha)->hardStatements, a.hardStatements);
+    EXPECT_EQ(r.image(sha)->regionStatements, a.regionStatements);
+    EXPECT_EQ(r.image(std::string(64, 'c'))->maskedOf, sha);
+    EXPECT_EQ(r.image(std::string(64, 'c'))->maskedObject, "blood");
+    EXPECT_EQ(worldToYaml(r), worldToYaml(w));
 }
