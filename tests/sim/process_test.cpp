@@ -56,10 +56,11 @@ bool canConnect(const std::string& address, int port) {
 
 } // namespace
 
-TEST(Process, StartsInUnderASecondOnLoopbackAndAnswers) {
+// How fast it starts is measured in bench/, not asserted here; SimProcess only guards against a
+// start that never comes.
+TEST(Process, StartsOnLoopbackWithTheDocumentedLineAndAnswers) {
     TempDir dir;
     SimProcess sim(dir.write("world.yaml", "seed: 1\n").string());
-    EXPECT_LT(sim.startSeconds(), 1.0);
     EXPECT_EQ(sim.firstLine(), "listening on 127.0.0.1:" + std::to_string(sim.port()));
     EXPECT_EQ(httpGet(sim.url("/health")).status, 200);
     EXPECT_EQ(sim.stop(SIGTERM), 0);

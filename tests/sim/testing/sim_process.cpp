@@ -89,7 +89,6 @@ SimProcess::SimProcess(const std::string& worldPath, const std::vector<std::stri
     stdoutFd_ = fds[0];
     const std::string text = readUntil(stdoutFd_, start + std::chrono::milliseconds(timeoutMs),
                                        [](const std::string& t) { return t.find('\n') != t.npos; });
-    startSeconds_ = std::chrono::duration<double>(Clock::now() - start).count();
     firstLine_ = text.substr(0, text.find('\n'));
     const std::size_t colon = firstLine_.rfind(':');
     if (firstLine_.rfind("listening on ", 0) != 0 || colon == std::string::npos) {

@@ -21,8 +21,6 @@ public:
     int port() const { return port_; }
     std::string url(const std::string& path) const;
     const std::string& firstLine() const { return firstLine_; }
-    // Seconds from fork to the first line.
-    double startSeconds() const { return startSeconds_; }
 
     // Sends `signal` and waits up to `timeoutMs`. Returns the exit status, 128+N for a death by
     // signal N, or -1 when the process had to be killed.
@@ -33,7 +31,6 @@ private:
     int stdoutFd_ = -1;
     int port_ = 0;
     std::string firstLine_;
-    double startSeconds_ = 0;
 };
 
 // Runs clue-sim with `args` to completion; returns the exit status and fills `output` with
