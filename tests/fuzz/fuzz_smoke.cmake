@@ -1,5 +1,6 @@
-# Builds the parser fuzzer with clang and runs it for SECONDS on the seed corpus: the committed
-# seeds plus every constitution of the source tree. Called by the parser_fuzzer_smoke test.
+# Builds the fuzzers with clang and runs FUZZER for SECONDS on a fresh corpus seeded from the
+# files that SEEDS (globs under SOURCE_DIR, separated by |) match, with the dictionary
+# DICT and inputs of at most MAX_LEN bytes. Called by the *_fuzzer_smoke tests.
 set(launcher "")
 if(LAUNCHER)
     set(launcher -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER} -DCMAKE_C_COMPILER_LAUNCHER=${LAUNCHER})
@@ -18,12 +19,13 @@ if(built)
 endif()
 
 # A fresh corpus each run (libFuzzer adds new inputs to the first folder), seeded from the tree.
-set(corpus ${BUILD_DIR}/corpus)
-set(seeds ${BUILD_DIR}/seeds)
+set(corpus ${BUILD_DIR}/${FUZZER}-corpus)
+set(seeds ${BUILD_DIR}/${FUZZER}-seeds)
 file(REMOVE_RECURSE ${corpus} ${seeds})
 file(MAKE_DIRECTORY ${corpus} ${seeds} ${BUILD_DIR}/artifacts)
-file(GLOB_RECURSE fixtures ${SOURCE_DIR}/tests/fuzz/seeds/* ${SOURCE_DIR}/stdlib-rules/*.clue
-     ${SOURCE_DIR}/examples/*.clue ${SOURCE_DIR}/tests/golden/*.clue)
+string(REPLACE "|" ";" SEEDS "${SEEDS}")
+list(TRANSFORM SEEDS PREPEND ${SOURCE_DIR}/)
+file(GLOB_RECURSE fixtures ${SEEDS})
 set(index 0)
 foreach(fixture IN LISTS fixtures)
     math(EXPR index "${index} + 1")
@@ -31,11 +33,11 @@ foreach(fixture IN LISTS fixtures)
 endforeach()
 
 execute_process(
-    COMMAND ${BUILD_DIR}/parser_fuzzer ${corpus} ${seeds}
-            -dict=${SOURCE_DIR}/tests/fuzz/clue.dict -max_total_time=${SECONDS}
-            -max_len=16384 -timeout=10 -rss_limit_mb=2048
+    COMMAND ${BUILD_DIR}/${FUZZER} ${corpus} ${seeds}
+            -dict=${SOURCE_DIR}/${DICT} -max_total_time=${SECONDS}
+            -max_len=${MAX_LEN} -timeout=10 -rss_limit_mb=2048
             -artifact_prefix=${BUILD_DIR}/artifacts/ -print_final_stats=1
     RESULT_VARIABLE fuzzed)
 if(fuzzed)
-    message(FATAL_ERROR "the fuzzer found a problem; the input is in ${BUILD_DIR}/artifacts/")
+    message(FATAL_ERROR "${FUZZER} found a problem; the input is in ${BUILD_DIR}/artifacts/")
 endif()
