@@ -27,6 +27,10 @@ std::string_view toString(BackendErrorKind kind) {
         return "no-yes-no";
     case BackendErrorKind::InvalidRating:
         return "invalid-rating";
+    case BackendErrorKind::NotCached:
+        return "not-cached";
+    case BackendErrorKind::DetectorFailed:
+        return "detector-failed";
     }
     return "unknown";
 }

@@ -18,6 +18,8 @@ enum class BackendErrorKind {
     NoLogprobs,        // the answer carries no logprobs for its first token
     NoYesNo,           // neither "Yes" nor "No" is among the first token's top logprobs
     InvalidRating,     // the reasoning summary holds no usable {"rating", "rationale"}
+    NotCached,         // a replay backend has no cached answer for the question
+    DetectorFailed,    // the region detector (or the region editor) could not serve a predicate
 };
 
 // "cancelled", "transport", ... (stable: used in evidence JSON).

@@ -1,0 +1,94 @@
+// Images in flight, results in order.
+#include "runtime/judge/batch_judge.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+
+namespace clue::runtime {
+
+Expected<ImageRef, ImageError> prepareImage(const std::filesystem::path& path,
+                                            const ImageLimits& limits) {
+    auto loaded = loadImage(path, limits);
+    if (!loaded) {
+        return loaded.error();
+    }
+    auto image = std::make_shared<const LoadedImage>(std::move(loaded.value()));
+    return ImageRef{image->sha256, std::make_shared<const std::string>(image->dataUrl()), image};
+}
+
+BatchJudge::BatchJudge(PredicateJudge& judge, BatchOptions options)
+    : judge_(judge), options_(options), waves_(waveIndex(judge.plan())) {
+    options_.imagesInFlight = std::max<std::size_t>(1, options_.imagesInFlight);
+    if (options_.reorderWindow == 0) {
+        options_.reorderWindow = 4 * options_.imagesInFlight;
+    }
+    options_.reorderWindow = std::max(options_.reorderWindow, options_.imagesInFlight);
+}
+
+// Shared with the completion callbacks, which may still be unwinding after run() got the last
+// result: they hold it by shared_ptr.
+struct BatchState {
+    std::mutex mutex;
+    std::condition_variable finished;
+    std::map<std::size_t, ImageResult> done; // finished, not yet handed to the sink
+    std::size_t inFlight = 0;
+
+    void complete(std::size_t index, ImageResult result) {
+        std::lock_guard lock(mutex);
+        done.emplace(index, std::move(result));
+        --inFlight;
+        finished.notify_one();
+    }
+};
+
+void BatchJudge::run(const std::vector<std::filesystem::path>& inputs, const Sink& sink) {
+    auto state = std::make_shared<BatchState>();
+    std::size_t started = 0;
+    std::size_t written = 0;
+    auto canStart = [&] {
+        return started < inputs.size() && state->inFlight < options_.imagesInFlight &&
+               started - written < options_.reorderWindow;
+    };
+    auto canWrite = [&] {
+        return !state->done.empty() && state->done.begin()->first == written;
+    };
+
+    std::unique_lock lock(state->mutex);
+    while (written < inputs.size()) {
+        state->finished.wait(lock, [&] { return canStart() || canWrite(); });
+        // Start what the limits allow; loading happens without the lock.
+        while (canStart()) {
+            const std::size_t index = started++;
+            ++state->inFlight;
+            lock.unlock();
+            start(inputs[index], index, state);
+            lock.lock();
+        }
+        // Hand out what is ready, in order, without holding the lock during the sink.
+        while (canWrite()) {
+            ImageResult result = std::move(state->done.begin()->second);
+            state->done.erase(state->done.begin());
+            lock.unlock();
+            sink(result, written);
+            lock.lock();
+            ++written;
+        }
+    }
+}
+
+void BatchJudge::start(const std::filesystem::path& path, std::size_t index,
+                       const std::shared_ptr<BatchState>& state) {
+    auto image = prepareImage(path, options_.limits);
+    if (!image) {
+        state->complete(index, unreadableImage(std::move(image.error())));
+        return;
+    }
+    auto judgment = std::make_shared<ImageJudgment>(
+        judge_, waves_, std::move(image.value()), path, options_.onError,
+        [state, index](ImageResult result) { state->complete(index, std::move(result)); });
+    judgment->start();
+}
+
+} // namespace clue::runtime

@@ -1,0 +1,55 @@
+// The lazy executor for one image. Each round evaluates the plan three-valued, finds the
+// predicates that can still change an undecided rule, and asks those of the earliest wave that
+// has any, in parallel; the round ends when all of them are answered. Each predicate is asked at
+// most once; one that cannot be judged stays unknown, so its rules end in `error` unless other
+// answers settle them.
+#pragma once
+
+#include "runtime/judge/image_result.h"
+#include "runtime/judge/predicate_judge.h"
+#include "runtime/plan/plan_evaluator.h"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace clue::runtime {
+
+// The wave of each predicate in the plan's schedule (plans are validated: each is in one wave).
+std::vector<int> waveIndex(const plan::Plan& plan);
+
+class ImageJudgment : public std::enable_shared_from_this<ImageJudgment> {
+public:
+    using Callback = std::function<void(ImageResult)>;
+
+    // `judge` and `waves` must outlive the judgment. `done` runs exactly once, on whichever
+    // thread delivers the last answer (or before start() returns when none is needed).
+    ImageJudgment(PredicateJudge& judge, const std::vector<int>& waves, ImageRef image,
+                  std::filesystem::path path, OnError policy, Callback done);
+
+    void start();
+
+private:
+    using Clock = std::chrono::steady_clock;
+
+    void round();
+    std::vector<uint32_t> nextBatch(const std::vector<plan::Truth>& nodeValues) const;
+    void record(PredicateEvidence evidence);
+    void finish(const std::vector<plan::Truth>& nodeValues);
+
+    PredicateJudge& judge_;
+    const std::vector<int>& waves_;
+    ImageRef image_;
+    OnError policy_;
+    Callback done_;
+    Clock::time_point start_;
+    std::mutex mutex_;
+    int pending_ = 0;
+    int round_ = 0;
+    std::vector<plan::Truth> values_; // per predicate; Unknown until judged (and after a failure)
+    std::vector<bool> asked_;
+    ImageResult result_;
+};
+
+} // namespace clue::runtime

@@ -1,0 +1,91 @@
+// Verdicts from rule states, fail closed.
+#include "runtime/judge/image_result.h"
+
+#include <algorithm>
+
+namespace clue::runtime {
+
+std::string_view toString(Verdict verdict) {
+    switch (verdict) {
+    case Verdict::Safe:
+        return "safe";
+    case Verdict::Unsafe:
+        return "unsafe";
+    case Verdict::Error:
+        return "error";
+    }
+    return "error";
+}
+
+std::string_view toString(RuleState state) {
+    switch (state) {
+    case RuleState::Clear:
+        return "clear";
+    case RuleState::Violated:
+        return "violated";
+    case RuleState::Error:
+        return "error";
+    }
+    return "error";
+}
+
+std::string_view toString(OnError policy) {
+    switch (policy) {
+    case OnError::Error:
+        return "error";
+    case OnError::Unsafe:
+        return "unsafe";
+    case OnError::Safe:
+        return "safe";
+    }
+    return "error";
+}
+
+std::optional<OnError> parseOnError(std::string_view name) {
+    for (OnError policy : {OnError::Error, OnError::Unsafe, OnError::Safe}) {
+        if (toString(policy) == name) {
+            return policy;
+        }
+    }
+    return std::nullopt;
+}
+
+bool ImageResult::failed() const {
+    return imageError.has_value() ||
+           std::any_of(predicates.begin(), predicates.end(),
+                       [](const PredicateEvidence& p) { return p.failure.has_value(); });
+}
+
+int ImageResult::violatedCount() const {
+    return static_cast<int>(std::count(rules.begin(), rules.end(), RuleState::Violated));
+}
+
+Verdict verdictOf(const std::vector<RuleState>& rules) {
+    if (std::find(rules.begin(), rules.end(), RuleState::Violated) != rules.end()) {
+        return Verdict::Unsafe;
+    }
+    if (std::find(rules.begin(), rules.end(), RuleState::Error) != rules.end()) {
+        return Verdict::Error;
+    }
+    return Verdict::Safe;
+}
+
+void applyVerdict(ImageResult& result, OnError policy) {
+    result.verdict = verdictOf(result.rules);
+    result.policyApplied.reset();
+    if (result.verdict != Verdict::Error || policy == OnError::Error) {
+        return;
+    }
+    result.verdict = policy == OnError::Unsafe ? Verdict::Unsafe : Verdict::Safe;
+    result.policyApplied = policy;
+}
+
+ImageResult unreadableImage(ImageError error) {
+    ImageResult result;
+    result.path = error.path;
+    result.verdict = Verdict::Error;
+    result.imageError = std::move(error);
+    return result;
+}
+
+} // namespace clue::runtime
