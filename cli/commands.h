@@ -21,5 +21,7 @@ struct RunState {
 // Verbs.
 void addFmtCommand(CLI::App& app, RunState& state);
 void addCheckCommand(CLI::App& app, RunState& state);
+void addCalibrateCommand(CLI::App& app, RunState& state);
+void addJudgeCommand(CLI::App& app, RunState& state);
 
 } // namespace clue::cli

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
     // Verbs, in the order `clue --help` lists them:
     addFmtCommand(app, state);
     addCheckCommand(app, state);
+    addCalibrateCommand(app, state);
+    addJudgeCommand(app, state);
 
     try {
         app.parse(argc, argv);

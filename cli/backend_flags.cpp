@@ -1,0 +1,94 @@
+// Resolving model-server settings and the score cache path for judge and calibrate.
+#include "cli/backend_flags.h"
+
+#include <cstdlib>
+#include <ostream>
+
+namespace clue::cli {
+
+namespace fs = std::filesystem;
+
+void BackendFlags::addOptions(CLI::App& command) {
+    command.add_option("--endpoint", endpoint,
+                       "API base of the OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 "
+                       "(default: clue.yaml backend.endpoint, CLUE_ENDPOINT)");
+    command.add_option("--model", model, "Model name (default: backend.model, CLUE_MODEL)");
+    command.add_option("--api-key-env", apiKeyEnv,
+                       "Environment variable holding the API key (default: CLUE_API_KEY, then "
+                       "backend.api_key_env)");
+    command
+        .add_option("--concurrency", concurrency,
+                    "Requests in flight to the server (default: backend.concurrency, 16)")
+        ->check(CLI::Range(1, 1024));
+}
+
+std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
+                                                     std::ostream& errors) {
+    std::vector<ConfigIssue> issues;
+    ProjectConfig project;
+    if (auto file = ProjectConfig::find(fs::current_path())) {
+        project = ProjectConfig::load(*file, issues);
+    }
+    runtime::BackendConfig config =
+        runtime::loadBackendConfig(project, runtime::processEnvironment(), issues);
+    if (!flags.endpoint.empty()) {
+        config.endpoint = flags.endpoint;
+    }
+    if (!flags.model.empty()) {
+        config.model = flags.model;
+    }
+    if (flags.concurrency > 0) {
+        config.concurrency = flags.concurrency;
+    }
+    if (!flags.apiKeyEnv.empty()) {
+        const char* key = std::getenv(flags.apiKeyEnv.c_str());
+        if (key == nullptr || *key == '\0') {
+            issues.push_back({ConfigIssue::Severity::Error, "environment", 0, 0,
+                              "--api-key-env names " + flags.apiKeyEnv + ", which is not set"});
+        } else {
+            config.apiKey = key;
+        }
+    }
+    for (const ConfigIssue& issue : issues) {
+        errors << "clue: " << issue.format() << '\n';
+    }
+    if (auto missing = config.missingSetting()) {
+        errors << "clue: error: " << *missing << " (or pass --model)\n";
+        return std::nullopt;
+    }
+    if (hasErrors(issues)) {
+        return std::nullopt;
+    }
+    return config;
+}
+
+void CacheFlags::addOptions(CLI::App& command) {
+    command.add_option("--cache", path,
+                       "Score cache file (SQLite; default: $XDG_CACHE_HOME/clue/scores.sqlite)");
+    command.add_flag("--no-cache", disabled, "Neither read nor write the score cache");
+}
+
+fs::path defaultCachePath() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+        return fs::path(xdg) / "clue" / "scores.sqlite";
+    }
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/') {
+        return fs::path(home) / ".cache" / "clue" / "scores.sqlite";
+    }
+    return fs::path(".clue-cache") / "scores.sqlite";
+}
+
+std::optional<fs::path> CacheFlags::resolve() const {
+    if (disabled) {
+        return std::nullopt;
+    }
+    if (!path.empty()) {
+        return fs::path(path);
+    }
+    fs::path file = defaultCachePath();
+    std::error_code ignored; // a failure shows when the cache opens the file
+    fs::create_directories(file.parent_path(), ignored);
+    return file;
+}
+
+} // namespace clue::cli

@@ -1,0 +1,95 @@
+// `clue calibrate PLAN -o PLAN2`: measures the language prior M(None, c) of every predicate on
+// the model server and writes the plan with the priors and the model recorded
+// (docs/cli/calibrate.md). Nothing is written unless every prior was measured.
+#include "cli/backend_flags.h"
+#include "cli/commands.h"
+#include "cli/model_connection.h"
+#include "runtime/judge/calibrator.h"
+#include "runtime/plan/plan_error.h"
+#include "runtime/plan/plan_loader.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+namespace clue::cli {
+namespace {
+
+using namespace runtime;
+
+struct CalibrateOptions {
+    std::string plan;
+    std::string output;
+    BackendFlags backend;
+    CacheFlags cache;
+};
+
+void report(const Calibration& c, const std::string& model) {
+    for (const CalibrationFailure& f : c.failures) {
+        std::cerr << fmt::format("clue: error: cannot measure the prior of \"{}\": {}: {}\n",
+                                 f.statement, toString(f.error.kind), f.error.message);
+    }
+    std::cerr << fmt::format("measured {} of {} prior{} with model {}: {} call{}, {} cache hit{}",
+                             c.statements - static_cast<int>(c.failures.size()), c.statements,
+                             c.statements == 1 ? "" : "s", model, c.cost.calls,
+                             c.cost.calls == 1 ? "" : "s", c.cost.cacheHits,
+                             c.cost.cacheHits == 1 ? "" : "s");
+    if (c.approximate > 0) {
+        std::cerr << fmt::format("; {} approximate (Yes or No missing from the top logprobs)",
+                                 c.approximate);
+    }
+    std::cerr << '\n';
+}
+
+int runCalibrate(const CalibrateOptions& options) {
+    plan::Plan plan;
+    try {
+        plan = plan::loadPlanFile(options.plan);
+    } catch (const plan::PlanError& e) {
+        std::cerr << "clue: error: " << e.what() << '\n';
+        return ExitUsage;
+    }
+    auto config = resolveBackend(options.backend, std::cerr);
+    if (!config) {
+        return ExitUsage;
+    }
+    std::unique_ptr<ModelConnection> connection;
+    try {
+        connection = std::make_unique<ModelConnection>(
+            *config, plan.prompts, options.cache.resolve(), false,
+            [](const std::string& warning) { std::cerr << "clue: warning: " << warning << '\n'; });
+    } catch (const CacheError& e) {
+        std::cerr << "clue: error: " << e.what() << '\n';
+        return ExitUsage;
+    }
+    const Calibration calibration = calibratePlan(plan, connection->source(), config->model);
+    report(calibration, config->model);
+    if (!calibration.failures.empty()) {
+        std::cerr << "clue: error: " << options.output << " not written: the plan would be "
+                  << "partly calibrated\n";
+        return ExitFindings;
+    }
+    try {
+        plan::writePlanFile(calibration.plan, options.output);
+    } catch (const std::exception& e) {
+        std::cerr << "clue: error: " << e.what() << '\n';
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+void addCalibrateCommand(CLI::App& app, RunState& state) {
+    auto o = std::make_shared<CalibrateOptions>();
+    CLI::App* command = app.add_subcommand(
+        "calibrate", "Measure each predicate's language prior M(None, c) and record it in a plan");
+    command->add_option("plan", o->plan, "The plan to calibrate")->required();
+    command->add_option("-o,--output", o->output, "Where to write the calibrated plan")->required();
+    o->backend.addOptions(*command);
+    o->cache.addOptions(*command);
+    command->callback([o, &state] { state.exitCode = runCalibrate(*o); });
+}
+
+} // namespace clue::cli
