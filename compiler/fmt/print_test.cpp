@@ -1,5 +1,6 @@
 // Tests: a block of `given` and `expect` lines in source order.
 #include "compiler/ast/string_literal.h"
+#include "compiler/fmt/formatter.h"
 #include "compiler/fmt/module_printer.h"
 
 namespace clue {
@@ -36,14 +37,28 @@ void ModulePrinter::printTest(const ast::TestDecl& test) {
             out_.line(step, expectationText(e), e.span);
             continue;
         }
+        // Facts fill lines up to the column limit; a continuation line is indented one step
+        // more than `given` and every line but the last ends with a comma.
         size_t count = test.givenCounts[nextGiven++];
         std::string text = "given ";
+        int indent = step;
         SourceSpan region = test.given[nextFact].span;
         for (size_t i = 0; i < count; ++i, ++nextFact) {
-            text += (i ? ", " : "") + factText(test.given[nextFact]);
-            region = region.cover(test.given[nextFact].span);
+            const ast::GivenItem& fact = test.given[nextFact];
+            std::string item = factText(fact) + (i + 1 < count ? "," : "");
+            bool startsLine = text == "given " || text.empty();
+            if (!startsLine &&
+                static_cast<size_t>(indent) + text.size() + 1 + item.size() > maxColumns) {
+                out_.line(indent, text, region);
+                text.clear();
+                indent = 2 * step;
+                region = fact.span;
+                startsLine = true;
+            }
+            text += (startsLine ? "" : " ") + item;
+            region = region.cover(fact.span);
         }
-        out_.line(step, text, region);
+        out_.line(indent, text, region);
     }
     out_.line(0, "}", {test.span.file, test.span.end - 1, test.span.end}, step);
 }

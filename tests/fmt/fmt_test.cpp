@@ -134,6 +134,16 @@ TEST(Fmt, BreaksLongFormulasAtTopLevelOperators) {
               "rule r\n    \"t\"\n    unless a or b\n");
 }
 
+TEST(Fmt, WrapsLongGivenListsAfterACommaAndKeepsShortOnesOnOneLine) {
+    std::string a(40, 'a'), b(40, 'b'), c(40, 'c'), d(40, 'd');
+    EXPECT_EQ(fmt("test \"t\" { given " + a + ", not " + b + ", " + c + ", " + d +
+                  " # end\n expect safe }\n"),
+              "test \"t\" {\n    given " + a + ", not " + b + ",\n        " + c + ", " + d +
+                  " # end\n    expect safe\n}\n");
+    EXPECT_EQ(fmt("test \"t\" { given " + a + ",\n # why c\n " + c + " expect safe }\n"),
+              "test \"t\" {\n    given " + a + ", " + c + "\n    # why c\n    expect safe\n}\n");
+}
+
 TEST(Fmt, KeepsTheAuthorsParentheses) {
     EXPECT_EQ(fmt("rule r \"t\" when ((a and b)) or not (c) or true\n"),
               "rule r\n    \"t\"\n    when (a and b) or not (c) or true\n");
