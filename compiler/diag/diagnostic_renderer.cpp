@@ -87,8 +87,9 @@ Excerpt excerpt(std::string_view line, size_t column0, size_t width, size_t maxW
     return {shown, column0 - start + prefix, std::min(width, length - (column0 - start))};
 }
 
+// The source line under `span`, with its number in a gutter `gutterWidth` wide, and carets.
 void appendSnippet(std::string& out, const SourceManager& sources, const SourceSpan& span,
-                   const RenderOptions& options) {
+                   size_t gutterWidth, const RenderOptions& options) {
     LineColumn begin = sources.lineColumn(span.file, span.begin);
     LineColumn end = sources.lineColumn(span.file, span.end);
     std::string_view line = sources.lineText(span.file, begin.line);
@@ -98,9 +99,26 @@ void appendSnippet(std::string& out, const SourceManager& sources, const SourceS
                        : lineLength + 1 - std::min<size_t>(begin.column, lineLength + 1);
     width = std::max<size_t>(width, 1);
     Excerpt ex = excerpt(line, begin.column - 1, width, options.maxLineWidth);
-    std::string gutter(fmt::formatted_size("{}", begin.line), ' ');
-    out += fmt::format("{} |\n{} | {}\n{} | {}{}\n", gutter, begin.line, ex.line, gutter,
-                       std::string(ex.caretColumn, ' '), std::string(ex.caretWidth, '^'));
+    std::string gutter(gutterWidth, ' ');
+    out += fmt::format("{} |\n{:>{}} | {}\n{} | {}{}\n", gutter, begin.line, gutterWidth, ex.line,
+                       gutter, std::string(ex.caretColumn, ' '), std::string(ex.caretWidth, '^'));
+}
+
+// The width of the widest line number that the diagnostic shows, as rustc aligns its gutters:
+// every snippet's `|` and every `= note` and `= help` line line up in one column.
+size_t gutterWidth(const Diagnostic& d, const SourceManager& sources) {
+    size_t width = 1;
+    auto widen = [&](const std::optional<SourceSpan>& span) {
+        if (span) {
+            width = std::max(
+                width, fmt::formatted_size("{}", sources.lineColumn(span->file, span->begin).line));
+        }
+    };
+    widen(d.span);
+    for (const DiagnosticNote& note : d.notes) {
+        widen(note.span);
+    }
+    return width;
 }
 
 std::string location(const SourceManager& sources, const SourceSpan& span) {
@@ -119,19 +137,22 @@ std::string renderText(const Diagnostic& d, const SourceManager& sources,
     const char* on = options.color ? levelColor(d.level) : "";
     const char* off = options.color ? "\x1b[0m" : "";
     out += fmt::format("{}{}[{}]{}: {}\n", on, levelName(d.level), d.code, off, d.message);
+    const size_t gutter = gutterWidth(d, sources);
+    const std::string margin(gutter + 1, ' ');
     if (d.span) {
-        appendSnippet(out, sources, *d.span, options);
+        appendSnippet(out, sources, *d.span, gutter, options);
     }
     for (const DiagnosticNote& note : d.notes) {
         if (note.span) {
-            out += fmt::format("note: {}\n  --> {}\n", note.message, location(sources, *note.span));
-            appendSnippet(out, sources, *note.span, options);
+            out += fmt::format("note: {}\n{}--> {}\n", note.message, std::string(gutter, ' '),
+                               location(sources, *note.span));
+            appendSnippet(out, sources, *note.span, gutter, options);
         } else {
-            out += fmt::format("  = note: {}\n", note.message);
+            out += fmt::format("{}= note: {}\n", margin, note.message);
         }
     }
     if (!d.help.empty()) {
-        out += fmt::format("  = help: {}\n", d.help);
+        out += fmt::format("{}= help: {}\n", margin, d.help);
     }
     return out;
 }

@@ -41,6 +41,29 @@ TEST(DiagnosticRenderer, RendersRustcStyleWithCaret) {
                          "  = help: use one of low, medium, high, critical\n");
 }
 
+TEST(DiagnosticRenderer, AlignsEveryGutterToTheWidestLineNumber) {
+    SourceManager sm;
+    std::string text = "predicate p : \"x\"\n" + std::string(9, '\n') + "predicate p : \"y\"\n";
+    FileId f = sm.addFile("policy.clue", text);
+    DiagnosticEngine engine;
+    engine.error("E021", SourceSpan{f, 37, 38}, "duplicate predicate 'p'")
+        .note("first declared here", SourceSpan{f, 10, 11})
+        .note("declarations are shared by every file of the program")
+        .withHelp("rename one of them");
+    EXPECT_EQ(renderText(*engine.sorted().front(), sm),
+              "policy.clue:11:11: error[E021]: duplicate predicate 'p'\n"
+              "   |\n"
+              "11 | predicate p : \"y\"\n"
+              "   |           ^\n"
+              "note: first declared here\n"
+              "  --> policy.clue:1:11\n"
+              "   |\n"
+              " 1 | predicate p : \"x\"\n"
+              "   |           ^\n"
+              "   = note: declarations are shared by every file of the program\n"
+              "   = help: rename one of them\n");
+}
+
 TEST(DiagnosticRenderer, ShowsAWindowOfVeryLongLines) {
     SourceManager sm;
     std::string line = std::string(5000, 'a') + " bad " + std::string(5000, 'b');
