@@ -21,6 +21,9 @@ struct RunState {
 // Verbs.
 void addFmtCommand(CLI::App& app, RunState& state);
 void addCheckCommand(CLI::App& app, RunState& state);
+void addCompileCommand(CLI::App& app, RunState& state);
+void addGraphCommand(CLI::App& app, RunState& state);
+void addTestCommand(CLI::App& app, RunState& state);
 void addCalibrateCommand(CLI::App& app, RunState& state);
 void addJudgeCommand(CLI::App& app, RunState& state);
 

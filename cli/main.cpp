@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
     // Verbs, in the order `clue --help` lists them:
     addFmtCommand(app, state);
     addCheckCommand(app, state);
+    addTestCommand(app, state);
+    addCompileCommand(app, state);
+    addGraphCommand(app, state);
     addCalibrateCommand(app, state);
     addJudgeCommand(app, state);
 

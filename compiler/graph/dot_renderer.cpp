@@ -62,11 +62,8 @@ std::string nodeStyle(const plan::Plan& plan, uint32_t n, bool shared) {
 }
 
 std::string ruleLabel(const plan::Rule& rule) {
-    std::string label = "rule " + rule.id;
-    if (rule.severity) {
-        label += "\\n" + *rule.severity;
-    }
-    return escape(label);
+    std::string label = "rule " + escape(rule.id);
+    return rule.severity ? label + "\\n" + escape(*rule.severity) : label;
 }
 
 const char* kLegend = R"(  subgraph cluster_legend {

@@ -76,13 +76,16 @@ std::string coverageText(const Coverage& cov, const ReportContext& c) {
 std::string renderTestText(const TestReport& report, const ReportContext& c) {
     std::string out;
     for (const TestOutcome& t : report.tests) {
-        out += t.passed ? fmt::format("PASS  {}\n", t.name)
-                        : fmt::format("FAIL  {} ({})\n", t.name, t.location);
-        for (const ExpectationOutcome& e : t.expectations) {
-            out += fmt::format("      {} expect {}: got {}\n", e.passed ? "ok " : "BAD", e.expected,
-                               actualText(e, c));
+        std::string fired = "[fired: " + joinOrNone(t.fired) + "]";
+        if (t.passed) {
+            out += fmt::format("PASS  {}  {}\n", t.name, fired);
+            continue;
         }
-        out += "      fired: " + joinOrNone(t.fired) + "\n";
+        out += fmt::format("FAIL  {} ({})  {}\n", t.name, t.location, fired);
+        for (const ExpectationOutcome& e : t.expectations) {
+            out += fmt::format("      {} expected {}, got {}\n", e.passed ? "ok " : "BAD",
+                               e.expected, actualText(e, c));
+        }
     }
     out += fmt::format("{} test{}: {} passed, {} failed\n", report.tests.size(),
                        report.tests.size() == 1 ? "" : "s", report.passed, report.failed);

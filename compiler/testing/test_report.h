@@ -1,5 +1,6 @@
-// Renders a test report: text for people (per test PASS or FAIL, expected against actual, the
-// rules that fired; then a summary and, on request, coverage) and JSON for tools.
+// Renders a test report: text for people (a line per test with PASS or FAIL and the rules that
+// fired; for a failure, each expectation against the actual outcome; then a summary and, on
+// request, coverage) and JSON for tools.
 #pragma once
 
 #include "compiler/testing/test_runner.h"

@@ -1,0 +1,58 @@
+// Flag definitions and validation for the compiling verbs.
+#include "cli/compile_options.h"
+
+#include "compiler/passes/pipeline.h"
+#include "compiler/sema/program_loader.h"
+#include "compiler/sema/stdlib_dir.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace clue::cli {
+
+void CompileFlags::addOptions(CLI::App& command, bool withPrinting) {
+    command
+        .add_option("-O", level, "Optimization level: 0 (the naive CLUE shape) or 2 (all passes)")
+        ->check([](const std::string& value) {
+            return value == "0" || value == "2" ? std::string()
+                                                : "the optimization levels are -O0 and -O2";
+        })
+        ->capture_default_str();
+    command
+        .add_option("--max-waves", maxWaves,
+                    "Ask predicates in at most this many waves (0: no cap); fewer waves cost "
+                    "more calls and less latency")
+        ->capture_default_str();
+    if (!withPrinting) {
+        return;
+    }
+    std::vector<std::string> names = knownPassNames();
+    names.push_back("all");
+    command
+        .add_option("--print-after", printAfter,
+                    "Print the IR to standard error after this pass (repeatable), or after every "
+                    "pass with 'all'")
+        ->check(CLI::IsMember(names));
+}
+
+CompileOptions CompileFlags::toOptions(const std::string& stdlibDir) const {
+    CompileOptions options;
+    options.level = level;
+    options.maxWaves = maxWaves;
+    options.printing.printAfter = {printAfter.begin(), printAfter.end()};
+    options.printing.printTo = printAfter.empty() ? nullptr : &std::cerr;
+    options.stdlibDir = stdlibDir;
+    return options;
+}
+
+std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots) {
+    auto loaded = std::make_unique<LoadedProgram>();
+    loaded->stdlibDir = stdlibDirectory("");
+    LoadOptions options;
+    options.stdlibDir = loaded->stdlibDir;
+    loaded->program = loadProgram(roots, loaded->sources, loaded->diagnostics, options);
+    return loaded;
+}
+
+} // namespace clue::cli

@@ -1,0 +1,40 @@
+// The optimization options that `clue compile` and `clue graph` share: -O, --print-after and
+// --max-waves, and loading FILES... as one program.
+#pragma once
+
+#include "compiler/diag/diagnostic_engine.h"
+#include "compiler/driver/compile_driver.h"
+#include "compiler/sema/program.h"
+#include "compiler/source/source_manager.h"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clue::cli {
+
+struct CompileFlags {
+    int level = 2;
+    std::vector<std::string> printAfter;
+    size_t maxWaves = 0;
+
+    // `withPrinting`: whether the verb offers --print-after (graph does not).
+    void addOptions(CLI::App& command, bool withPrinting);
+    // The driver's options; --print-after output goes to standard error.
+    CompileOptions toOptions(const std::string& stdlibDir) const;
+};
+
+// A program loaded from root files, with what it was loaded from. `program` is null when the
+// files had errors; the diagnostics say which.
+struct LoadedProgram {
+    SourceManager sources;
+    DiagnosticEngine diagnostics;
+    std::unique_ptr<Program> program;
+    std::string stdlibDir;
+};
+
+std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots);
+
+} // namespace clue::cli

@@ -1,0 +1,36 @@
+// Source to plan in one call, shared by `clue compile`, `clue graph`, `clue test` and the
+// benchmark: lower, warn about constant rules, optimize, emit.
+#pragma once
+
+#include "compiler/diag/diagnostic_engine.h"
+#include "compiler/ir/ir_module.h"
+#include "compiler/passes/pipeline.h"
+#include "compiler/sema/program.h"
+#include "compiler/source/source_manager.h"
+#include "runtime/plan/plan.h"
+
+#include <optional>
+#include <string>
+
+namespace clue {
+
+struct CompileOptions {
+    int level = 2;
+    size_t maxWaves = 0;        // schedule cap; 0: none
+    PassRunnerOptions printing; // --print-after
+    std::string stdlibDir;      // where std/ imports resolved, for relative paths
+};
+
+struct Compilation {
+    ir::IRModule module; // after the pipeline
+    plan::Plan plan;
+    PipelineResult pipeline;
+};
+
+// Returns nothing when lowering reported errors (E070); warnings W070-W072 are reported and
+// compilation goes on.
+std::optional<Compilation> compileProgram(const Program& program, const SourceManager& sources,
+                                          DiagnosticEngine& diagnostics,
+                                          const CompileOptions& options);
+
+} // namespace clue

@@ -1,0 +1,19 @@
+// Lowers a checked program into an IR module: files in relative-path order, declarations in
+// source order, so the result does not depend on how the files were listed.
+#pragma once
+
+#include "compiler/diag/diagnostic_engine.h"
+#include "compiler/ir/ir_module.h"
+#include "compiler/sema/program.h"
+#include "compiler/source/source_manager.h"
+
+#include <string>
+
+namespace clue {
+
+// `stdlibDir` is where std/ imports resolved (stdlibDirectory()), for their relative paths.
+// Reports E070 for each rule without `when` and W072 for conflicting predicate options.
+ir::IRModule lowerProgram(const Program& program, const SourceManager& sources,
+                          DiagnosticEngine& diagnostics, const std::string& stdlibDir);
+
+} // namespace clue
