@@ -63,6 +63,7 @@ int runCompile(const CompileCommand& c) {
         c.diagnostics.summary("nothing written", loaded->diagnostics);
         return ExitFindings;
     }
+    c.flags.reportTimes(compiled->pipeline);
     if (!writePlan(compiled->plan, c.output)) {
         return ExitUsage;
     }

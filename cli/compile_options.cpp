@@ -34,6 +34,24 @@ void CompileFlags::addOptions(CLI::App& command, bool withPrinting) {
                     "Print the IR to standard error after this pass (repeatable), or after every "
                     "pass with 'all'")
         ->check(CLI::IsMember(names));
+    command.add_flag("--time-passes", timePasses,
+                     "Print the time each pass took on standard error");
+}
+
+void CompileFlags::reportTimes(const PipelineResult& pipeline) const {
+    if (!timePasses) {
+        return;
+    }
+    double total = 0, cpu = 0;
+    for (const PassRecord& r : pipeline.runs) {
+        std::cerr << fmt::format("pass {:<10} round {}  {:9.3f} ms  cpu {:9.3f} ms{}\n", r.name,
+                                 r.round, r.seconds * 1000, r.cpuSeconds * 1000,
+                                 r.changed ? "  changed" : "");
+        total += r.seconds;
+        cpu += r.cpuSeconds;
+    }
+    std::cerr << fmt::format("passes total       {:9.3f} ms  cpu {:9.3f} ms\n", total * 1000,
+                             cpu * 1000);
 }
 
 CompileOptions CompileFlags::toOptions(const std::string& stdlibDir) const {

@@ -19,11 +19,14 @@ struct CompileFlags {
     int level = 2;
     std::vector<std::string> printAfter;
     size_t maxWaves = 0;
+    bool timePasses = false;
 
     // `withPrinting`: whether the verb offers --print-after (graph does not).
     void addOptions(CLI::App& command, bool withPrinting);
     // The driver's options; --print-after output goes to standard error.
     CompileOptions toOptions(const std::string& stdlibDir) const;
+    // With --time-passes: each pass run's time on standard error.
+    void reportTimes(const PipelineResult& pipeline) const;
 };
 
 // A program loaded from root files, with what it was loaded from. `program` is null when the

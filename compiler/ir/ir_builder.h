@@ -4,11 +4,11 @@
 #pragma once
 
 #include "compiler/ir/ir_module.h"
+#include "compiler/ir/node_interner.h"
 
 #include <cstdint>
 #include <memory>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 namespace clue::ir {
@@ -38,19 +38,10 @@ public:
     void finishInto(IRModule& module);
 
 private:
-    struct Key {
-        NodeData data;
-        std::vector<Vertex> children; // sorted and unique for And/Or
-        bool operator==(const Key& o) const;
-    };
-    struct KeyHash {
-        size_t operator()(const Key& k) const;
-    };
-
     bool hashCons_;
     std::unique_ptr<Graph> graph_;
     std::vector<Vertex> rules_;
-    std::unordered_map<Key, Vertex, KeyHash> interned_;
+    NodeInterner interned_;
 };
 
 } // namespace clue::ir

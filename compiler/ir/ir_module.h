@@ -24,6 +24,10 @@ using ChildRange = boost::iterator_range<Graph::adjacency_iterator>;
 // Waves of predicate vertices that may be asked in parallel, in order.
 using Schedule = std::vector<std::vector<Vertex>>;
 
+// Invariant: vertex ids are a topological order, every child older (smaller) than its parent.
+// addNode and the builders keep it by construction; the verifier checks it after each pass.
+// Rewrites can thus visit children before parents by ascending id, with no graph search.
+//
 // Move-only: Boost's adjacency_list copies on copy, swap and (lacking a move) on move, so the
 // graph lives behind a pointer and copying is the explicit clone().
 class IRModule {
@@ -59,7 +63,7 @@ public:
     Vertex addNode(NodeData data, std::span<const Vertex> children = {});
     // Adds a Rule vertex over `root` for ruleInfos()[info] and appends it to rules().
     Vertex addRule(uint32_t info, Vertex root);
-    // Replaces the children of `v`, in evaluation order.
+    // Replaces the children of `v`, in evaluation order; each must be older than `v`.
     void setChildren(Vertex v, std::span<const Vertex> children);
     // Installs a rebuilt graph; the schedule, which named old vertices, is dropped.
     void replaceGraph(std::unique_ptr<Graph> graph, std::vector<Vertex> rules);

@@ -9,23 +9,25 @@
 
 namespace clue::ir {
 
-// `make(oldVertex, newChildren) -> Vertex` is called once per reachable formula vertex, in
-// post-order, with the new vertices of its children in evaluation order. Rules keep their
-// order and infos. Unreachable nodes disappear. The schedule is dropped.
+// `make(oldVertex, newChildren) -> Vertex` is called once per reachable formula vertex, by
+// ascending id (so children first), with the new vertices of its children in evaluation order.
+// Rules keep their order and infos. Unreachable nodes disappear. The schedule is dropped.
 template <typename Make> void rebuild(IRModule& module, IRBuilder& builder, Make&& make) {
-    const std::vector<Vertex> order = postOrder(module);
+    const std::vector<char> reached = reachableMask(module);
     std::vector<Vertex> mapped(module.vertexCount());
     std::vector<Vertex> kids;
-    for (Vertex old : order) {
+    for (Vertex old = 0; old < module.vertexCount(); ++old) {
+        if (!reached[old] || module.kind(old) == NodeKind::Rule) {
+            continue;
+        }
         kids.clear();
         for (Vertex c : module.children(old)) {
             kids.push_back(mapped[c]);
         }
-        if (module.kind(old) == NodeKind::Rule) {
-            builder.rule(module.node(old).payload, kids.front());
-        } else {
-            mapped[old] = make(old, kids);
-        }
+        mapped[old] = make(old, kids);
+    }
+    for (Vertex rule : module.rules()) {
+        builder.rule(module.node(rule).payload, mapped[module.child(rule, 0)]);
     }
     builder.finishInto(module);
 }

@@ -34,6 +34,21 @@ std::vector<Vertex> postOrder(const IRModule& module) {
     return order;
 }
 
+std::vector<char> reachableMask(const IRModule& module) {
+    std::vector<char> reached(module.vertexCount(), 0);
+    for (Vertex rule : module.rules()) {
+        reached[rule] = 1;
+    }
+    for (Vertex v = module.vertexCount(); v-- > 0;) {
+        if (reached[v]) {
+            for (Vertex c : module.children(v)) {
+                reached[c] = 1;
+            }
+        }
+    }
+    return reached;
+}
+
 void postOrderFrom(const IRModule& module, Vertex root, std::vector<uint32_t>& mark, uint32_t stamp,
                    std::vector<Vertex>& out) {
     // Each frame is a vertex and the index of its next child to descend into.

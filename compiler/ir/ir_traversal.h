@@ -18,6 +18,10 @@ std::vector<Vertex> postOrder(const IRModule& module);
 // children), each at most once per call. Returns false from `visit` to skip a vertex's children.
 // `stamp`/`mark` let callers reuse one buffer across rules: a vertex is visited when
 // mark[v] != stamp, and then marked.
+// Which vertices some rule reaches. One sweep by descending id, which the topological-id
+// invariant makes sufficient: a parent is always swept before its children.
+std::vector<char> reachableMask(const IRModule& module);
+
 // Appends the vertices below `root` not yet marked with `stamp` to `out`, children first (same
 // order as postOrder() restricted to `root`), marking them. Explicit stack: no recursion.
 void postOrderFrom(const IRModule& module, Vertex root, std::vector<uint32_t>& mark, uint32_t stamp,

@@ -1,9 +1,9 @@
-// Verification walks the reachable graph once; cycles are found as back edges by Boost's DFS.
+// Verification is linear and needs no search: the topological-id invariant (every child older
+// than its parent) rules out cycles, and reachability is one sweep.
 #include "compiler/ir/ir_verifier.h"
 
 #include "compiler/ir/ir_traversal.h"
 
-#include <boost/graph/depth_first_search.hpp>
 #include <fmt/format.h>
 
 namespace clue::ir {
@@ -12,13 +12,6 @@ namespace {
 [[noreturn]] void fail(const std::string& message) {
     throw IRVerificationError("IR verification failed: " + message);
 }
-
-class CycleDetector : public boost::default_dfs_visitor {
-public:
-    void back_edge(Graph::edge_descriptor e, const Graph& g) const {
-        fail(fmt::format("cycle through node {}", boost::source(e, g)));
-    }
-};
 
 void checkArity(const IRModule& module, Vertex v) {
     const NodeData& d = module.node(v);
@@ -47,13 +40,18 @@ void checkArity(const IRModule& module, Vertex v) {
                          kids, d.payload));
     }
     for (Vertex c : module.children(v)) {
+        if (c >= v) {
+            fail(fmt::format("node {} has child {}, which is not older: vertex ids must be a "
+                             "topological order (this also rules out cycles)",
+                             v, c));
+        }
         if (module.kind(c) == NodeKind::Rule) {
             fail(fmt::format("node {} has a rule as its child", v));
         }
     }
 }
 
-void checkSchedule(const IRModule& module, const std::vector<Vertex>& reachable) {
+void checkSchedule(const IRModule& module, const std::vector<char>& reached) {
     if (module.schedule().empty()) {
         return;
     }
@@ -65,8 +63,8 @@ void checkSchedule(const IRModule& module, const std::vector<Vertex>& reachable)
             }
         }
     }
-    for (Vertex v : reachable) {
-        if (module.kind(v) == NodeKind::Predicate && !seen[v]) {
+    for (Vertex v = 0; v < reached.size(); ++v) {
+        if (reached[v] && module.kind(v) == NodeKind::Predicate && !seen[v]) {
             fail(fmt::format("predicate vertex {} is in no wave", v));
         }
     }
@@ -75,25 +73,19 @@ void checkSchedule(const IRModule& module, const std::vector<Vertex>& reachable)
 } // namespace
 
 void verifyModule(const IRModule& module) {
-    const Graph& g = module.graph();
-    std::vector<boost::default_color_type> colors(boost::num_vertices(g), boost::white_color);
-    auto colorMap =
-        boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g));
     for (Vertex rule : module.rules()) {
         if (rule >= module.vertexCount() || module.kind(rule) != NodeKind::Rule) {
             fail(fmt::format("rule list names vertex {}, which is not a rule", rule));
         }
-        boost::depth_first_visit(g, rule, CycleDetector{}, colorMap);
     }
     if (module.rules().size() != module.ruleInfos().size()) {
         fail(fmt::format("{} rule vertices for {} rules", module.rules().size(),
                          module.ruleInfos().size()));
     }
-    std::vector<Vertex> reachable = postOrder(module);
-    for (Vertex v : reachable) {
+    for (Vertex v = 0; v < module.vertexCount(); ++v) {
         checkArity(module, v);
     }
-    checkSchedule(module, reachable);
+    checkSchedule(module, reachableMask(module));
 }
 
 } // namespace clue::ir

@@ -13,8 +13,9 @@ public:
     using std::logic_error::logic_error;
 };
 
-// Checks arity per kind, payloads in range, one Rule vertex per rule info, no cycle, and that
-// the schedule (when present) holds every reachable predicate exactly once.
+// Checks arity per kind, payloads in range, one Rule vertex per rule info, that every child is
+// older than its parent (so no cycle), and that the schedule (when present) holds every
+// reachable predicate exactly once.
 // Throws IRVerificationError naming the first problem.
 void verifyModule(const IRModule& module);
 

@@ -14,6 +14,9 @@ using ir::NodeKind;
 using ir::Vertex;
 
 uint32_t FormulaLowering::predicateFor(const std::string& statement) {
+    if (auto known = byText_.find(statement); known != byText_.end()) {
+        return known->second;
+    }
     std::string key = statementHash(statement);
     auto [it, inserted] = byKey_.try_emplace(key, module_.predicates().size());
     if (inserted) {
@@ -22,11 +25,13 @@ uint32_t FormulaLowering::predicateFor(const std::string& statement) {
         info.key = std::move(key);
         module_.predicates().push_back(std::move(info));
     }
+    byText_.emplace(statement, it->second);
     return it->second;
 }
 
 void FormulaLowering::declarePredicate(const ast::PredicateDecl& decl) {
     uint32_t index = predicateFor(decl.statement.value());
+    byName_.emplace(decl.name, index);
     ir::PredicateInfo& info = module_.predicates()[index];
     auto names = std::lower_bound(info.names.begin(), info.names.end(), decl.name);
     if (names == info.names.end() || *names != decl.name) {
@@ -63,8 +68,7 @@ void FormulaLowering::reportConflict(const ast::PredicateDecl& decl,
         .withHelp("give both declarations the same object, cost and prior, or keep one");
 }
 
-Vertex FormulaLowering::usePredicate(const std::string& statement, SourceSpan span) {
-    uint32_t index = predicateFor(statement);
+Vertex FormulaLowering::usePredicate(uint32_t index, SourceSpan span) {
     module_.predicates()[index].uses.push_back(span);
     auto [it, inserted] = vertexOf_.try_emplace(index, 0);
     if (inserted) {
@@ -75,10 +79,15 @@ Vertex FormulaLowering::usePredicate(const std::string& statement, SourceSpan sp
 
 Vertex FormulaLowering::lowerFormula(const ast::Formula& f) {
     switch (f.kind) {
-    case ast::FormulaKind::Ref:
-        return usePredicate(lookup_(f.name)->statement.value(), f.span);
+    case ast::FormulaKind::Ref: {
+        auto named = byName_.find(f.name);
+        return usePredicate(named != byName_.end()
+                                ? named->second
+                                : predicateFor(lookup_(f.name)->statement.value()),
+                            f.span);
+    }
     case ast::FormulaKind::Inline:
-        return usePredicate(f.text, f.span);
+        return usePredicate(predicateFor(f.text), f.span);
     case ast::FormulaKind::Const:
         return module_.addNode({NodeKind::Const, f.value, 0});
     default:

@@ -34,13 +34,17 @@ public:
 private:
     uint32_t predicateFor(const std::string& statement);
     ir::Vertex lowerFormula(const ast::Formula& formula);
-    ir::Vertex usePredicate(const std::string& statement, SourceSpan span);
+    ir::Vertex usePredicate(uint32_t predicate, SourceSpan span);
     void reportConflict(const ast::PredicateDecl& decl, const ir::PredicateInfo& first);
 
     ir::IRModule& module_;
     DiagnosticEngine& diagnostics_;
     PredicateLookup lookup_;
-    std::unordered_map<std::string, uint32_t> byKey_;     // statement hash -> predicate info
+    std::unordered_map<std::string, uint32_t> byKey_; // statement hash -> predicate info
+    // Statement as written -> predicate info: hashing is costly and most uses repeat a text.
+    std::unordered_map<std::string, uint32_t> byText_;
+    // Declared name -> predicate info, so a reference costs one lookup and no string building.
+    std::unordered_map<std::string, uint32_t> byName_;
     std::unordered_map<uint32_t, ir::Vertex> vertexOf_;   // predicate info -> its one vertex
     std::unordered_map<uint32_t, SourceSpan> declaredAt_; // predicate info -> first declaration
 };

@@ -3,11 +3,14 @@
 
 #include "compiler/ir/ir_rebuild.h"
 
+#include <algorithm>
+
 namespace clue {
 
 bool DedupPass::run(ir::IRModule& module, PassContext&) {
     ir::IRBuilder builder(/*hashCons=*/true);
-    size_t before = ir::postOrder(module).size();
+    std::vector<char> reached = ir::reachableMask(module);
+    size_t before = static_cast<size_t>(std::count(reached.begin(), reached.end(), 1));
     ir::rebuild(module, builder, [&](ir::Vertex v, std::vector<ir::Vertex>& kids) {
         return builder.add(module.node(v), kids);
     });

@@ -10,6 +10,8 @@ namespace clue {
 
 class FormulaRewriter {
 public:
+    // With `hashCons`, identical nodes the rewrite builds are made once (see IRBuilder).
+    explicit FormulaRewriter(bool hashCons = false) : builder_(hashCons) {}
     virtual ~FormulaRewriter() = default;
 
     // Rebuilds `module` through the hooks; returns whether any hook reported a change.

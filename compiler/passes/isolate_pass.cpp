@@ -4,6 +4,8 @@
 #include "compiler/ir/ir_builder.h"
 #include "compiler/ir/ir_traversal.h"
 
+#include <algorithm>
+
 namespace clue {
 
 using ir::Vertex;
@@ -14,7 +16,8 @@ bool IsolatePass::run(ir::IRModule& module, PassContext&) {
     std::vector<Vertex> mapped(module.vertexCount());
     std::vector<Vertex> order;
     std::vector<Vertex> kids;
-    size_t reachable = ir::postOrder(module).size();
+    std::vector<char> reached = ir::reachableMask(module);
+    size_t reachable = static_cast<size_t>(std::count(reached.begin(), reached.end(), 1));
     for (size_t r = 0; r < module.rules().size(); ++r) {
         order.clear();
         ir::postOrderFrom(module, module.ruleRoot(r), mark, static_cast<uint32_t>(r + 1), order);

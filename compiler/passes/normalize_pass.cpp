@@ -4,7 +4,7 @@
 
 #include "compiler/passes/formula_rewriter.h"
 
-#include <unordered_map>
+#include <vector>
 
 namespace clue {
 namespace {
@@ -39,8 +39,8 @@ private:
     // The normal form of `not v`, for a normal `v`. De Morgan keeps the result flat: the
     // operands of a flat `and` are no `and`, so their negations are no `or`.
     Vertex negate(Vertex v) {
-        if (auto it = negated_.find(v); it != negated_.end()) {
-            return it->second;
+        if (v < negated_.size() && negated_[v] != kNone) {
+            return negated_[v];
         }
         Vertex result;
         switch (builder().kind(v)) {
@@ -60,7 +60,10 @@ private:
             result = negateJunction(v);
             break;
         }
-        negated_.emplace(v, result);
+        if (v >= negated_.size()) {
+            negated_.resize(v + 1 + v / 2, kNone);
+        }
+        negated_[v] = result;
         return result;
     }
 
@@ -73,7 +76,8 @@ private:
                               operands);
     }
 
-    std::unordered_map<Vertex, Vertex> negated_;
+    static constexpr Vertex kNone = ~Vertex{0};
+    std::vector<Vertex> negated_; // by new vertex: its negation's normal form, or kNone
 };
 
 } // namespace

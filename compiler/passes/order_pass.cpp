@@ -1,4 +1,4 @@
-// Children-first: operands are ordered and estimated before their parent is.
+// Children first, by ascending id: operands are ordered and estimated before their parent is.
 #include "compiler/passes/order_pass.h"
 
 #include "compiler/ir/ir_traversal.h"
@@ -51,9 +51,10 @@ Estimate estimateOf(const ir::IRModule& module, Vertex v, const std::vector<Esti
 bool OrderPass::run(ir::IRModule& module, PassContext&) {
     std::vector<Estimate> estimates(module.vertexCount());
     bool changed = false;
-    for (Vertex v : ir::postOrder(module)) {
+    std::vector<char> reached = ir::reachableMask(module);
+    for (Vertex v = 0; v < module.vertexCount(); ++v) {
         NodeKind kind = module.kind(v);
-        if (kind == NodeKind::Rule) {
+        if (!reached[v] || kind == NodeKind::Rule) {
             continue;
         }
         if (kind == NodeKind::And || kind == NodeKind::Or) {

@@ -6,16 +6,28 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <ostream>
 
 namespace clue {
 
+namespace {
+
+double threadCpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+} // namespace
+
 bool PassRunner::run(Pass& pass, ir::IRModule& module, int round) {
     auto start = std::chrono::steady_clock::now();
+    double cpuStart = threadCpuSeconds();
     bool changed = pass.run(module, context_);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     std::string name(pass.name());
-    records_.push_back({name, round, changed, elapsed.count()});
+    records_.push_back({name, round, changed, elapsed.count(), threadCpuSeconds() - cpuStart});
     if (options_.verify) {
         try {
             ir::verifyModule(module);

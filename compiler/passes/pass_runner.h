@@ -16,7 +16,8 @@ struct PassRecord {
     std::string name;
     int round = 1; // within a fixpoint
     bool changed = false;
-    double seconds = 0;
+    double seconds = 0;    // wall clock
+    double cpuSeconds = 0; // this thread's CPU time: steadier on a busy machine
 };
 
 struct PassRunnerOptions {

@@ -15,15 +15,19 @@ namespace clue {
 void runSimplification(PassRunner& runner, ir::IRModule& module) {
     // normalize first: dedup and simplify assume negation normal form and flat and/or, so that
     // `not (a or b)` and `not a and not b` are one shape and complements are `not` over a node.
+    NormalizePass normalize;
+    runner.run(normalize, module);
     // dedup before simplify: complements and absorption compare vertices, so equal
     // subformulas must already be one vertex.
-    // Repeat until nothing changes: folding constants or absorbing an operand can leave a
-    // single-operand junction inside one of its own kind, or make two subformulas equal.
-    // Each round only shrinks the graph, so a few rounds suffice; 8 bounds a pathological case.
-    NormalizePass normalize;
     DedupPass dedup;
+    runner.run(dedup, module);
+    // simplify until it changes nothing: folding an operand can expose another rewrite above
+    // it. normalize and dedup need no second run: simplify keeps negation normal form, flattens
+    // what it collapses and hash-conses what it builds (a property test checks that both find
+    // nothing to do after the pipeline). Each run only shrinks the graph; 8 bounds a
+    // pathological case.
     SimplifyPass simplify;
-    const std::array<Pass*, 3> passes{&normalize, &dedup, &simplify};
+    const std::array<Pass*, 1> passes{&simplify};
     runner.fixpoint(passes, module, 8);
 }
 

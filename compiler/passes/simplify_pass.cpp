@@ -5,7 +5,7 @@
 
 #include "compiler/passes/formula_rewriter.h"
 
-#include <unordered_set>
+#include "compiler/ir/vertex_set.h"
 
 namespace clue {
 namespace {
@@ -14,6 +14,10 @@ using ir::NodeKind;
 using ir::Vertex;
 
 class Simplifier : public FormulaRewriter {
+public:
+    // Hash-consing keeps what dedup shared shared, even where a rewrite rebuilds an operand.
+    Simplifier() : FormulaRewriter(/*hashCons=*/true) {}
+
 private:
     Vertex rewriteNot(Vertex operand) override {
         if (builder().kind(operand) == NodeKind::Const) {
@@ -32,7 +36,7 @@ private:
     std::vector<Vertex> collect(NodeKind kind, const std::vector<Vertex>& kids, bool& absorbed) {
         const bool absorbing = kind == NodeKind::Or;
         std::vector<Vertex> operands;
-        std::unordered_set<Vertex> seen;
+        seen_.clear();
         std::vector<Vertex> work(kids.rbegin(), kids.rend());
         while (!work.empty() && !absorbed) {
             Vertex k = work.back();
@@ -45,7 +49,7 @@ private:
             } else if (builder().kind(k) == NodeKind::Const) {
                 markChanged();
                 absorbed = builder().value(k) == absorbing;
-            } else if (!seen.insert(k).second) {
+            } else if (!seen_.insert(k)) {
                 markChanged();
             } else {
                 operands.push_back(k);
@@ -54,11 +58,10 @@ private:
         return operands;
     }
 
-    bool hasComplement(const std::vector<Vertex>& operands,
-                       const std::unordered_set<Vertex>& present) const {
+    bool hasComplement(const std::vector<Vertex>& operands, const ir::VertexSet& present) const {
         for (Vertex o : operands) {
             if (builder().kind(o) == NodeKind::Not &&
-                present.count(*builder().children(o).begin())) {
+                present.contains(*builder().children(o).begin())) {
                 return true;
             }
         }
@@ -67,15 +70,14 @@ private:
 
     // Drops each operand of the dual kind that has an operand of this junction among its own:
     // in `a and (a or b)`, the `or` is implied by `a`.
-    void absorb(NodeKind kind, std::vector<Vertex>& operands,
-                const std::unordered_set<Vertex>& present) {
+    void absorb(NodeKind kind, std::vector<Vertex>& operands, const ir::VertexSet& present) {
         NodeKind dual = kind == NodeKind::And ? NodeKind::Or : NodeKind::And;
         std::erase_if(operands, [&](Vertex o) {
             if (builder().kind(o) != dual) {
                 return false;
             }
             for (Vertex inner : builder().children(o)) {
-                if (present.count(inner)) {
+                if (present.contains(inner)) {
                     markChanged();
                     return true;
                 }
@@ -86,24 +88,23 @@ private:
 
     // Whether `inner` contradicts an operand of the junction: `not x` with x present, or x
     // with `not x` present.
-    bool contradicts(Vertex inner, const std::unordered_set<Vertex>& present,
-                     const std::unordered_set<Vertex>& negatedPresent) const {
-        if (negatedPresent.count(inner)) {
+    bool contradicts(Vertex inner, const ir::VertexSet& present,
+                     const ir::VertexSet& negatedPresent) const {
+        if (negatedPresent.contains(inner)) {
             return true;
         }
         return builder().kind(inner) == NodeKind::Not &&
-               present.count(*builder().children(inner).begin());
+               present.contains(*builder().children(inner).begin());
     }
 
     // Resolution: in `x and (not x or y)` the `not x` can never hold, so the `or` is `y`
     // (dually, `x or (not x and y)` is `x or y`). Returns whether an operand was rebuilt.
-    bool resolve(NodeKind kind, std::vector<Vertex>& operands,
-                 const std::unordered_set<Vertex>& present) {
+    bool resolve(NodeKind kind, std::vector<Vertex>& operands, const ir::VertexSet& present) {
         NodeKind dual = kind == NodeKind::And ? NodeKind::Or : NodeKind::And;
-        std::unordered_set<Vertex> negatedPresent;
+        negatedPresent_.clear();
         for (Vertex o : operands) {
             if (builder().kind(o) == NodeKind::Not) {
-                negatedPresent.insert(*builder().children(o).begin());
+                negatedPresent_.insert(*builder().children(o).begin());
             }
         }
         bool rebuilt = false;
@@ -113,7 +114,7 @@ private:
             }
             std::vector<Vertex> kept;
             for (Vertex inner : builder().children(o)) {
-                if (!contradicts(inner, present, negatedPresent)) {
+                if (!contradicts(inner, present, negatedPresent_)) {
                     kept.push_back(inner);
                 }
             }
@@ -131,7 +132,11 @@ private:
         const bool absorbing = kind == NodeKind::Or;
         bool absorbed = false;
         std::vector<Vertex> operands = collect(kind, kids, absorbed);
-        std::unordered_set<Vertex> present(operands.begin(), operands.end());
+        present_.clear();
+        for (Vertex o : operands) {
+            present_.insert(o);
+        }
+        const ir::VertexSet& present = present_;
         if (absorbed || hasComplement(operands, present)) {
             markChanged();
             return builder().constant(absorbing);
@@ -151,6 +156,12 @@ private:
         }
         return builder().nary(kind, operands);
     }
+
+    // Scratch sets, reused by every junction (rewriteJunction recurses only after it is done
+    // with them).
+    ir::VertexSet seen_;
+    ir::VertexSet present_;
+    ir::VertexSet negatedPresent_;
 };
 
 } // namespace

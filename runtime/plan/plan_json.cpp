@@ -2,6 +2,7 @@
 #include "runtime/plan/plan_json.h"
 
 #include "runtime/plan/json_reader.h"
+#include "runtime/plan/json_text_writer.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -111,8 +112,178 @@ nlohmann::ordered_json toJson(const Plan& plan) {
     return j;
 }
 
+namespace {
+
+using Writer = JsonTextWriter;
+
+void writeStrings(Writer& w, const std::vector<std::string>& items) {
+    w.beginArray();
+    for (const std::string& s : items) {
+        w.value(s);
+    }
+    w.endArray();
+}
+
+void writeIndices(Writer& w, const std::vector<uint32_t>& items) {
+    w.beginArray();
+    for (uint32_t i : items) {
+        w.value(uint64_t{i});
+    }
+    w.endArray();
+}
+
+void writeHeader(Writer& w, const Plan& plan) {
+    w.key("schema");
+    w.value(kSchemaVersion);
+    w.key("compiler");
+    w.value(plan.compiler);
+    w.key("source");
+    w.beginObject();
+    w.key("digest");
+    w.value(plan.source.digest);
+    w.key("files");
+    writeStrings(w, plan.source.files);
+    w.endObject();
+    w.key("constitution");
+    w.beginObject();
+    w.key("name");
+    w.value(plan.constitution.name);
+    w.key("version");
+    w.value(plan.constitution.version);
+    w.key("description");
+    w.value(plan.constitution.description);
+    w.endObject();
+    w.key("optimization");
+    w.beginObject();
+    w.key("level");
+    w.value(plan.optimization.level);
+    w.key("passes");
+    writeStrings(w, plan.optimization.passes);
+    w.endObject();
+}
+
+void writePromptsAndThresholds(Writer& w, const Plan& plan) {
+    w.key("prompts");
+    w.beginObject();
+    for (auto [name, text] : {std::pair{"version", &plan.prompts.version},
+                              {"yes_no", &plan.prompts.yesNo},
+                              {"reasoning", &plan.prompts.reasoning},
+                              {"summary", &plan.prompts.summary}}) {
+        w.key(name);
+        w.value(*text);
+    }
+    w.endObject();
+    const Thresholds& t = plan.thresholds;
+    w.key("thresholds");
+    w.beginObject();
+    for (auto [name, number] : {std::pair{"not_satisfied", t.notSatisfied},
+                                {"satisfied", t.satisfied},
+                                {"region", t.region},
+                                {"box_confidence", t.boxConfidence},
+                                {"small_box_area", t.smallBoxArea}}) {
+        w.key(name);
+        w.value(number);
+    }
+    w.key("escalate");
+    w.value(t.escalate);
+    w.endObject();
+    w.key("calibration");
+    if (plan.calibrationModel) {
+        w.beginObject();
+        w.key("model");
+        w.value(*plan.calibrationModel);
+        w.endObject();
+    } else {
+        w.null();
+    }
+}
+
+void writePredicate(Writer& w, const Predicate& p) {
+    w.beginObject();
+    w.key("statement");
+    w.value(p.statement);
+    w.key("key");
+    w.value(p.key);
+    w.key("object");
+    w.value(p.object);
+    w.key("cost");
+    w.value(p.cost);
+    w.key("prior");
+    w.value(p.prior);
+    w.key("m_none");
+    w.value(p.mNone);
+    w.endObject();
+}
+
+void writeNode(Writer& w, const Node& n) {
+    w.beginObject();
+    w.key("op");
+    w.value(opName(n.op));
+    if (n.op == NodeOp::Predicate) {
+        w.key("predicate");
+        w.value(uint64_t{n.predicate});
+    } else if (n.op == NodeOp::Const) {
+        w.key("value");
+        w.value(n.value);
+    } else {
+        w.key("args");
+        writeIndices(w, n.children);
+    }
+    w.endObject();
+}
+
+void writeRule(Writer& w, const Rule& r) {
+    w.beginObject();
+    w.key("id");
+    w.value(r.id);
+    w.key("text");
+    w.value(r.text);
+    w.key("category");
+    w.value(r.category);
+    w.key("severity");
+    w.value(r.severity);
+    w.key("tags");
+    writeStrings(w, r.tags);
+    w.key("root");
+    w.value(uint64_t{r.root});
+    w.key("location");
+    w.value(r.location);
+    w.endObject();
+}
+
+template <typename T, typename Write>
+void writeList(Writer& w, const char* name, const std::vector<T>& items, Write write) {
+    w.key(name);
+    w.beginArray();
+    for (const T& item : items) {
+        write(w, item);
+    }
+    w.endArray();
+}
+
+} // namespace
+
+// The same bytes as toJson(plan).dump(2) plus a newline (a test holds it to that), written
+// without building the document first.
 std::string toText(const Plan& plan) {
-    return toJson(plan).dump(2) + "\n";
+    Writer w;
+    w.beginObject();
+    writeHeader(w, plan);
+    writePromptsAndThresholds(w, plan);
+    writeList(w, "predicates", plan.predicates, writePredicate);
+    writeList(w, "nodes", plan.nodes, writeNode);
+    writeList(w, "rules", plan.rules, writeRule);
+    writeList(w, "categories", plan.categories, [](Writer& out, const Category& c) {
+        out.beginObject();
+        out.key("id");
+        out.value(c.id);
+        out.key("title");
+        out.value(c.title);
+        out.endObject();
+    });
+    writeList(w, "schedule", plan.schedule, writeIndices);
+    w.endObject();
+    return w.take();
 }
 
 namespace {

@@ -11,7 +11,8 @@
 namespace clue::plan {
 
 nlohmann::ordered_json toJson(const Plan& plan);
-// The canonical text of a plan: toJson, indented by two spaces, with a final newline.
+// The canonical text of a plan: toJson, indented by two spaces, with a final newline; written
+// in one pass, without building the JSON document.
 std::string toText(const Plan& plan);
 
 // Validates `doc` (schema version, types, ranges, references, topological node order,

@@ -2,6 +2,9 @@
 // every two-valued assignment, and with unknowns it never decides differently (it may decide
 // more, e.g. `a and not a` is false even when a is unknown).
 #include "compiler/emit/plan_emitter.h"
+#include "compiler/passes/dedup_pass.h"
+#include "compiler/passes/normalize_pass.h"
+#include "compiler/passes/simplify_pass.h"
 #include "runtime/plan/plan_evaluator.h"
 #include "tests/ir/pass_test_util.h"
 #include "tests/support/constitution_generator.h"
@@ -72,6 +75,20 @@ TEST(OptimizationEquivalence, O2DecidesLikeO0OnRandomConstitutions) {
                 }
             }
         }
+    }
+}
+
+TEST(OptimizationEquivalence, TheSimplificationPassesHaveNothingLeftToDoAfterO2) {
+    for (uint64_t seed = 1; seed <= 200; ++seed) {
+        ir::IRModule module = testing::buildModule(randomRules(seed, 12, 8));
+        PassContext context;
+        runPipeline(module, context, {});
+        NormalizePass normalize;
+        DedupPass dedup;
+        SimplifyPass simplify;
+        EXPECT_FALSE(normalize.run(module, context)) << "seed " << seed;
+        EXPECT_FALSE(dedup.run(module, context)) << "seed " << seed;
+        EXPECT_FALSE(simplify.run(module, context)) << "seed " << seed;
     }
 }
 

@@ -1,0 +1,63 @@
+// The streaming plan writer produces exactly nlohmann's dump(2) of toJson: same escaping, same
+// number formatting, same layout of empty and nested containers.
+#include "runtime/plan/plan_json.h"
+#include "tests/plan/sample_plan.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace clue::plan {
+namespace {
+
+std::string viaTree(const Plan& plan) {
+    return toJson(plan).dump(2) + "\n";
+}
+
+TEST(PlanText, MatchesTheDocumentDumpOnTheSample) {
+    EXPECT_EQ(toText(testing::samplePlan()), viaTree(testing::samplePlan()));
+}
+
+TEST(PlanText, MatchesOnEscapesNumbersAndEmptyContainers) {
+    Plan p = testing::samplePlan();
+    p.constitution.description = "quotes \" backslash \\ tab \t newline \n bell \x07 caf\xc3\xa9";
+    p.constitution.version.reset();
+    p.calibrationModel = "model/with \"quotes\"";
+    p.predicates[0].prior = 0.1;
+    p.predicates[0].mNone = 1e-7;
+    p.predicates[1].cost = 12345678.5;
+    p.predicates[2].cost = 2.0;
+    p.thresholds.notSatisfied = -0.0;
+    p.rules[0].tags = {};
+    p.rules[1].tags = {"a", "\xe2\x9c\x93"};
+    p.categories.clear();
+    p.rules[0].category.reset();
+    p.nodes.push_back({NodeOp::Const, 0, true, {}});
+    p.source.files.clear();
+    p.optimization.passes.clear();
+    EXPECT_EQ(toText(p), viaTree(p));
+    p.schedule = {{}, {0, 1, 2}};
+    p.predicates.clear();
+    EXPECT_EQ(toText(p), viaTree(p));
+}
+
+TEST(PlanText, MatchesOnALargeGeneratedPlan) {
+    Plan p = testing::samplePlan();
+    for (uint32_t i = 0; i < 2000; ++i) {
+        Predicate pred;
+        pred.statement = "statement " + std::to_string(i);
+        pred.key = std::to_string(i * 7919);
+        pred.cost = 1.0 + i / 7.0;
+        if (i % 3 == 0) {
+            pred.prior = (i % 100) / 100.0;
+        }
+        p.predicates.push_back(pred);
+        uint32_t base = static_cast<uint32_t>(p.nodes.size());
+        p.nodes.push_back(
+            {NodeOp::Predicate, static_cast<uint32_t>(p.predicates.size() - 1), false, {}});
+        p.nodes.push_back({i % 2 ? NodeOp::And : NodeOp::Or, 0, false, {base, base / 2}});
+    }
+    EXPECT_EQ(toText(p), viaTree(p));
+}
+
+} // namespace
+} // namespace clue::plan
