@@ -45,4 +45,10 @@ inline constexpr const char* ImportHasErrors = "E053";
 inline constexpr const char* ImportUnreadable = "E054";
 inline constexpr const char* DuplicateImport = "W050";
 
+// The IR and compile stages.
+inline constexpr const char* NeedsObjectification = "E070";
+inline constexpr const char* RuleNeverFires = "W070";
+inline constexpr const char* RuleAlwaysFires = "W071";
+inline constexpr const char* ConflictingPredicateOptions = "W072";
+
 } // namespace clue::code

@@ -2,6 +2,7 @@
 #include "compiler/lower/formula_lowering.h"
 
 #include "common/statement.h"
+#include "compiler/diag/diagnostic_codes.h"
 
 #include <fmt/format.h>
 
@@ -47,7 +48,7 @@ void FormulaLowering::declarePredicate(const ast::PredicateDecl& decl) {
     if (const ast::PredicateOption* o = decl.option("prior")) {
         declared.prior = o->numberValue;
     }
-    if (declaredAt_.emplace(index, decl.span).second) {
+    if (declaredAt_.emplace(index, decl.nameSpan).second) {
         info.object = declared.object;
         info.cost = declared.cost;
         info.prior = declared.prior;
@@ -60,7 +61,7 @@ void FormulaLowering::declarePredicate(const ast::PredicateDecl& decl) {
 void FormulaLowering::reportConflict(const ast::PredicateDecl& decl,
                                      const ir::PredicateInfo& first) {
     diagnostics_
-        .warning("W072", decl.nameSpan,
+        .warning(code::ConflictingPredicateOptions, decl.nameSpan,
                  fmt::format("predicate '{}' has the statement of an earlier predicate but "
                              "different options; the earlier options apply",
                              decl.name))
@@ -107,7 +108,7 @@ void FormulaLowering::lowerRule(const ast::RuleDecl& rule, const std::string& lo
                                 const std::string& file) {
     if (!rule.when) {
         diagnostics_
-            .error("E070", rule.idSpan,
+            .error(code::NeedsObjectification, rule.idSpan,
                    fmt::format("rule '{}' needs objectification: run `clue objectify {}`", rule.id,
                                file))
             .note("a rule without `when` has no precondition chain to compile yet");

@@ -1,6 +1,7 @@
 // Constant rules, found on the simplified IR and reported at the rule's name.
 #include "compiler/passes/constant_rules.h"
 
+#include "compiler/diag/diagnostic_codes.h"
 #include "compiler/passes/pipeline.h"
 
 #include <fmt/format.h>
@@ -32,10 +33,13 @@ void reportConstantRules(const std::vector<ConstantRuleFinding>& findings,
                          DiagnosticEngine& diagnostics) {
     for (const ConstantRuleFinding& f : findings) {
         if (f.alwaysFires) {
-            diagnostics.warning("W071", f.span, fmt::format("rule '{}' always fires", f.id))
+            diagnostics
+                .warning(code::RuleAlwaysFires, f.span, fmt::format("rule '{}' always fires", f.id))
                 .note("its formula is true whatever the image shows, so every image is unsafe");
         } else {
-            diagnostics.warning("W070", f.span, fmt::format("rule '{}' can never fire", f.id))
+            diagnostics
+                .warning(code::RuleNeverFires, f.span,
+                         fmt::format("rule '{}' can never fire", f.id))
                 .note("its formula is false whatever the image shows");
         }
     }

@@ -52,6 +52,15 @@ void check(const fs::path& expectedFile, const std::string& actual, bool update,
     EXPECT_EQ(expected, actual) << what << " differs from " << expectedFile;
 }
 
+// `<src>` in a command's argument names the source tree, so a case can use the shipped
+// constitutions (stdlib-rules/, examples/) without copying them.
+void expandSourceDir(std::string& argument, const std::string& sourceDir) {
+    for (size_t at = argument.find("<src>"); at != std::string::npos;
+         at = argument.find("<src>", at + sourceDir.size())) {
+        argument.replace(at, 5, sourceDir);
+    }
+}
+
 } // namespace
 
 std::vector<std::string> splitCommandLine(const std::string& line) {
@@ -105,6 +114,9 @@ void GoldenCase::run(const std::string& clueBinary, const std::string& sourceDir
     std::vector<std::vector<std::string>> lines = commands();
     EXPECT_FALSE(lines.empty()) << folder_ << " has no command in its cmd file";
     for (size_t i = 0; i < lines.size(); ++i) {
+        for (std::string& argument : lines[i]) {
+            expandSourceDir(argument, sourceDir);
+        }
         ProcessResult r = runProcess(clueBinary, lines[i], scratch.string(), env, input, 60);
         EXPECT_FALSE(r.timedOut) << "command " << i + 1 << " of " << name_ << " hung";
         std::string suffix = i == 0 ? "" : "." + std::to_string(i + 1);
