@@ -1,10 +1,10 @@
 // Predicate queries per image, -O0 against -O2, on one constitution: the worst case (every rule
 // evaluated in full) and, over random answers, what wave-by-wave lazy evaluation asks.
-#include "compiler/driver/compile_driver.h"
 #include "compiler/sema/program_loader.h"
 #include "compiler/sema/stdlib_dir.h"
 #include "runtime/plan/plan_evaluator.h"
 #include "tests/support/constitution_generator.h"
+#include "tests/support/plan_compiler.h"
 
 #include <cstdio>
 #include <iostream>
@@ -55,19 +55,6 @@ LazyCount lazyMean(const plan::Plan& p, const std::set<std::string>& keys, int s
     return mean;
 }
 
-std::optional<plan::Plan> compileAt(const Program& program, const SourceManager& sources,
-                                    int level) {
-    DiagnosticEngine diagnostics;
-    CompileOptions options;
-    options.level = level;
-    options.stdlibDir = stdlibDirectory("");
-    auto compiled = compileProgram(program, sources, diagnostics, options);
-    if (!compiled) {
-        return std::nullopt;
-    }
-    return std::move(compiled->plan);
-}
-
 } // namespace
 
 int queries(const std::string& file, int samples) {
@@ -76,8 +63,8 @@ int queries(const std::string& file, int samples) {
     LoadOptions options;
     options.stdlibDir = stdlibDirectory("");
     auto program = loadProgram({file}, sources, diagnostics, options);
-    auto naive = program ? compileAt(*program, sources, 0) : std::nullopt;
-    auto optimized = program ? compileAt(*program, sources, 2) : std::nullopt;
+    auto naive = program ? testing::compileAt(*program, sources, 0) : std::nullopt;
+    auto optimized = program ? testing::compileAt(*program, sources, 2) : std::nullopt;
     if (!naive || !optimized) {
         std::cerr << file << " does not compile; run `clue compile` on it to see why\n";
         return 1;

@@ -1,5 +1,4 @@
 // schedule: a predicate's wave is its earliest position along any rule's chain.
-#include "compiler/passes/isolate_pass.h"
 #include "compiler/passes/schedule_pass.h"
 #include "tests/ir/pass_test_util.h"
 
@@ -45,20 +44,6 @@ TEST(SchedulePass, CapsTheNumberOfWaves) {
     context.maxWaves = 1;
     printed = printAfter(module, {&schedule}, context);
     EXPECT_NE(printed.find("wave 0: %0, %1, %2, %4\n"), std::string::npos) << printed;
-}
-
-TEST(IsolatePass, GivesEveryRuleItsOwnPredicates) {
-    ir::IRModule module = buildModule({{"r1", "a and (b or a)"}, {"r2", "a and c"}});
-    IsolatePass isolate;
-    EXPECT_EQ(printAfter(module, {&isolate}), "%0 = pred \"a\" ; a\n"
-                                              "%1 = pred \"b\" ; b\n"
-                                              "%2 = or %1, %0\n"
-                                              "%3 = and %0, %2\n"
-                                              "rule r1 = %3\n"
-                                              "%4 = pred \"a\" ; a\n"
-                                              "%5 = pred \"c\" ; c\n"
-                                              "%6 = and %4, %5\n"
-                                              "rule r2 = %6\n");
 }
 
 } // namespace
