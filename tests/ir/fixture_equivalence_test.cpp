@@ -66,6 +66,21 @@ TEST(FixtureEquivalence, EveryShippedConstitutionDecidesAlikeAtO0AndO2) {
     }
 }
 
+// The check itself can fail: os-bench's -O2 plan with one rule's `and` made an `or`, or with two
+// rules' roots swapped, is caught.
+TEST(FixtureEquivalence, TheCheckCatchesAPlanThatDecidesDifferently) {
+    auto plans = compileBoth(std::string(CLUE_SOURCE_DIR) + "/stdlib-rules/os-bench.clue", nullptr);
+    ASSERT_TRUE(plans);
+    plan::Plan weakened = plans->optimized;
+    plan::Node& root = weakened.nodes[weakened.rules[0].root];
+    ASSERT_EQ(root.op, plan::NodeOp::And);
+    root.op = plan::NodeOp::Or;
+    EXPECT_NE(testing::firstDisagreement(plans->naive, weakened, 1, 4096), "");
+    plan::Plan swapped = plans->optimized;
+    std::swap(swapped.rules[0].root, swapped.rules[1].root);
+    EXPECT_NE(testing::firstDisagreement(plans->naive, swapped, 1, 4096), "");
+}
+
 TEST(FixtureEquivalence, EveryGoldenInputThatCompilesDecidesAlikeAtO0AndO2) {
     size_t compiled = 0;
     for (const fs::path& file : clueFilesUnder(fs::path(CLUE_SOURCE_DIR) / "tests/golden")) {
