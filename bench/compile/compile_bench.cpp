@@ -123,6 +123,14 @@ std::optional<Measurement> runChild(const std::string& self, const std::string& 
     return m;
 }
 
+// The constitution that the scaling run compiles for `rules` rules.
+std::string generated(size_t rules) {
+    testing::GeneratorOptions g;
+    g.rules = rules;
+    g.seed = 42;
+    return testing::generateConstitution(g);
+}
+
 int scaling(const std::string& self, const std::vector<size_t>& sizes, int level, int repeat) {
     std::filesystem::path dir =
         std::filesystem::temp_directory_path() / fmt::format("clue-bench-{}", ::getpid());
@@ -131,11 +139,8 @@ int scaling(const std::string& self, const std::vector<size_t>& sizes, int level
                 "lower_opt", "write_cpu", "total_cpu", "wall_s", "peak_MiB", "preds", "nodes",
                 "waves");
     for (size_t rules : sizes) {
-        testing::GeneratorOptions g;
-        g.rules = rules;
-        g.seed = 42;
         std::string file = (dir / fmt::format("generated-{}.clue", rules)).string();
-        std::ofstream(file) << testing::generateConstitution(g);
+        std::ofstream(file) << generated(rules);
         std::optional<Measurement> best;
         for (int r = 0; r < repeat; ++r) {
             auto m = runChild(self, file, level, (dir / "plan.json").string());
@@ -166,6 +171,10 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.size() == 4 && args[0] == "--measure") {
         return measure(args[1], std::stoi(args[2]), args[3]);
+    }
+    if (args.size() == 3 && args[0] == "--generate") {
+        std::ofstream(args[2]) << generated(std::stoul(args[1]));
+        return 0;
     }
     if (args.size() >= 2 && args[0] == "--queries") {
         return queries(args[1], args.size() > 2 ? std::stoi(args[2]) : 10000);
