@@ -65,7 +65,35 @@ std::optional<std::string> readFile(const std::string& path, std::string& error)
     return contents;
 }
 
+namespace {
+
+// A device or a pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place: renaming a file
+// over it would replace the device for every other program.
+bool writeInPlace(const std::string& path, const std::string& contents, std::string& error) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) {
+        error = lastError();
+        return false;
+    }
+    bool ok = writeAll(fd, contents);
+    if (!ok) {
+        error = lastError();
+    }
+    if (::close(fd) != 0 && ok) {
+        error = lastError();
+        ok = false;
+    }
+    return ok;
+}
+
+} // namespace
+
 bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error) {
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) &&
+        !S_ISDIR(existing.st_mode)) {
+        return writeInPlace(path, contents, error);
+    }
     std::filesystem::path target(path);
     std::string pattern =
         (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();

@@ -1,6 +1,7 @@
 // Reading and writing plan files.
 #include "runtime/plan/plan_loader.h"
 
+#include "common/file_io.h"
 #include "runtime/plan/plan_error.h"
 #include "runtime/plan/plan_json.h"
 
@@ -67,21 +68,9 @@ Plan loadPlanFile(const std::string& path, size_t maxBytes) {
 }
 
 void writePlanFile(const Plan& plan, const std::string& path) {
-    std::string temp = path + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << toText(plan);
-        out.close();
-        if (!out) {
-            std::remove(temp.c_str());
-            throw std::runtime_error(fmt::format("{}: cannot write the plan", path));
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::remove(temp.c_str());
-        throw std::runtime_error(fmt::format("{}: cannot write the plan: {}", path, ec.message()));
+    std::string error;
+    if (!writeFileAtomically(path, toText(plan), error)) {
+        throw std::runtime_error(fmt::format("{}: cannot write the plan: {}", path, error));
     }
 }
 

@@ -15,7 +15,8 @@ Plan loadPlanFile(const std::string& path, size_t maxBytes = kMaxPlanBytes);
 // Parses plan text; `name` is used in error messages.
 Plan parsePlan(const std::string& text, const std::string& name);
 
-// Writes the canonical text atomically (temporary file, then rename). Throws std::runtime_error.
+// Writes the canonical text atomically (a unique temporary file beside `path`, then a rename);
+// a device or a pipe such as /dev/null is written in place. Throws std::runtime_error.
 void writePlanFile(const Plan& plan, const std::string& path);
 
 } // namespace clue::plan

@@ -8,8 +8,13 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace clue::plan {
 namespace {
@@ -158,7 +163,29 @@ TEST_F(PlanFileTest, WritesAndLoadsAFile) {
     auto path = (dir_ / "plan.json").string();
     writePlanFile(samplePlan(), path);
     EXPECT_EQ(toText(loadPlanFile(path)), toText(samplePlan()));
-    EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 1)
+        << "a temporary file was left beside the plan";
+}
+
+// `-o /dev/null` must not replace the device: a path that is not a regular file (here a FIFO,
+// which a test may create) is written in place.
+TEST_F(PlanFileTest, WritesIntoAPipeInPlaceRatherThanReplacingIt) {
+    auto path = (dir_ / "pipe").string();
+    ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+    // A reader that is already open lets the writer's open succeed; the plan fits the pipe.
+    int reader = ::open(path.c_str(), O_RDONLY | O_NONBLOCK);
+    ASSERT_GE(reader, 0);
+    std::string expected = toText(samplePlan());
+    ASSERT_LT(expected.size(), 65536u);
+    writePlanFile(samplePlan(), path);
+    std::string got(expected.size() + 1, '\0');
+    ssize_t n = ::read(reader, got.data(), got.size());
+    ::close(reader);
+    got.resize(n > 0 ? static_cast<size_t>(n) : 0);
+    EXPECT_EQ(got, expected);
+    struct stat info {};
+    ASSERT_EQ(::stat(path.c_str(), &info), 0);
+    EXPECT_TRUE(S_ISFIFO(info.st_mode)) << "the pipe was replaced by a file";
 }
 
 TEST_F(PlanFileTest, RefusesMissingOversizedAndDirectoryPaths) {
