@@ -11,33 +11,50 @@
 using namespace clue::sim;
 using namespace std::chrono_literals;
 
+namespace {
+
+// Waits until `n` requests are queued; a hang guard of 10 s ends the wait otherwise.
+bool waitForQueue(const SlotScheduler& slots, int n) {
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (slots.snapshot().queued != n) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(1ms);
+    }
+    return true;
+}
+
+} // namespace
+
 TEST(SlotScheduler, StartsRequestsInArrivalOrderAndNeverExceedsTheSlots) {
     SlotScheduler slots(2);
+    // The test itself holds both slots while six requests arrive one by one, each queued
+    // before the next is sent, so that the arrival order is known whatever the machine's load.
+    ASSERT_TRUE(slots.acquire().has_value());
+    ASSERT_TRUE(slots.acquire().has_value());
     std::mutex mutex;
     std::vector<int> started;
     std::vector<std::thread> threads;
-    // Two occupy the slots; the next six arrive one by one while both are busy. The first slot
-    // frees after 150 ms and then serves the six in turn; the second stays busy meanwhile, so
-    // that each start follows the previous one's end.
-    for (int i = 0; i < 8; ++i) {
+    for (int i = 0; i < 6; ++i) {
         threads.emplace_back([&, i] {
             ASSERT_TRUE(slots.acquire().has_value());
             {
                 std::lock_guard lock(mutex);
                 started.push_back(i);
             }
-            slots.hold(i == 0 ? 150.0 : i == 1 ? 600.0 : 5.0);
+            slots.hold(1.0);
             slots.release();
         });
-        std::this_thread::sleep_for(10ms);
+        ASSERT_TRUE(waitForQueue(slots, i + 1)) << "request " << i << " never queued";
     }
+    // One slot frees: the six go through it in turn while the other slot stays busy.
+    slots.release();
     for (auto& t : threads) {
         t.join();
     }
-    ASSERT_EQ(started.size(), 8u);
-    for (int i = 2; i < 8; ++i) {
-        EXPECT_EQ(started[i], i);
-    }
+    slots.release();
+    EXPECT_EQ(started, (std::vector<int>{0, 1, 2, 3, 4, 5}));
     const auto s = slots.snapshot();
     EXPECT_EQ(s.served, 8u);
     EXPECT_EQ(s.maxInService, 2);
