@@ -105,10 +105,13 @@ ConfigSection::ConfigSection(YAML::Node node, std::string path, std::string file
 }
 
 void ConfigSection::expectOnly(std::initializer_list<std::string_view> known) {
+    expectOnly(std::vector<std::string>(known.begin(), known.end()));
+}
+
+void ConfigSection::expectOnly(const std::vector<std::string>& names) {
     if (!node_.IsMap()) {
         return;
     }
-    const std::vector<std::string> names(known.begin(), known.end());
     for (const auto& entry : node_) {
         const std::string key = entry.first.Scalar();
         if (std::find(names.begin(), names.end(), key) != names.end()) {
@@ -217,6 +220,57 @@ std::optional<double> ConfigSection::number(std::string_view key, double min, do
         return std::nullopt;
     }
     return number;
+}
+
+std::optional<bool> ConfigSection::boolean(std::string_view key) {
+    const YAML::Node node = value(key);
+    if (!node.IsDefined() || node.IsNull()) {
+        return std::nullopt;
+    }
+    bool flag = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, flag)) {
+        error(key, "must be true or false");
+        return std::nullopt;
+    }
+    return flag;
+}
+
+std::optional<std::vector<std::string>> ConfigSection::stringList(std::string_view key) {
+    const YAML::Node node = value(key);
+    if (!node.IsDefined() || node.IsNull()) {
+        return std::nullopt;
+    }
+    if (node.IsScalar()) {
+        return std::vector<std::string>{node.Scalar()};
+    }
+    std::vector<std::string> items;
+    if (node.IsSequence()) {
+        for (const auto& item : node) {
+            if (!item.IsScalar()) {
+                break;
+            }
+            items.push_back(item.Scalar());
+        }
+        if (items.size() == node.size()) {
+            return items;
+        }
+    }
+    error(key, "must be a list of strings");
+    return std::nullopt;
+}
+
+std::vector<std::string> ConfigSection::keys() const {
+    std::vector<std::string> out;
+    if (node_.IsMap()) {
+        for (const auto& entry : node_) {
+            out.push_back(entry.first.Scalar());
+        }
+    }
+    return out;
+}
+
+bool ConfigSection::isMapping(std::string_view key) const {
+    return value(key).IsMap();
 }
 
 ConfigSection ConfigSection::section(std::string_view key) {

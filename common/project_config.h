@@ -63,12 +63,20 @@ public:
     const std::string& path() const { return path_; }
 
     void expectOnly(std::initializer_list<std::string_view> known);
+    void expectOnly(const std::vector<std::string>& known);
     bool has(std::string_view key) const;
 
     std::optional<std::string> string(std::string_view key);
     std::optional<long long> integer(std::string_view key, long long min, long long max);
     std::optional<double> number(std::string_view key, double min, double max);
+    std::optional<bool> boolean(std::string_view key);
+    // A sequence of strings; a single string is taken as a list of one.
+    std::optional<std::vector<std::string>> stringList(std::string_view key);
     ConfigSection section(std::string_view key);
+    // The keys of the mapping, in file order (for sections whose keys are names, not settings).
+    std::vector<std::string> keys() const;
+    // Whether the value at `key` is a mapping (as opposed to a scalar or a sequence).
+    bool isMapping(std::string_view key) const;
 
     void error(std::string_view key, const std::string& message);
     void warning(std::string_view key, const std::string& message);
