@@ -21,6 +21,7 @@ struct RunState {
 // Verbs.
 void addFmtCommand(CLI::App& app, RunState& state);
 void addCheckCommand(CLI::App& app, RunState& state);
+void addLintCommand(CLI::App& app, RunState& state);
 void addCompileCommand(CLI::App& app, RunState& state);
 void addGraphCommand(CLI::App& app, RunState& state);
 void addTestCommand(CLI::App& app, RunState& state);

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
     // Verbs, in the order `clue --help` lists them:
     addFmtCommand(app, state);
     addCheckCommand(app, state);
+    addLintCommand(app, state);
     addTestCommand(app, state);
     addCompileCommand(app, state);
     addGraphCommand(app, state);

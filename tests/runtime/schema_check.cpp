@@ -57,9 +57,10 @@ SchemaValidation validateAgainstSharedSchema(const std::string& schemaFile,
             out << document << '\n';
         }
     }
+    const std::string def = definition.empty() ? "" : " --def " + definition;
     const auto [status, output] =
         run("/usr/bin/python3 " CLUE_SOURCE_DIR "/tests/tools/validate_json.py '" +
-            schema.string() + "' --def " + definition + " '" + file.string() + "'");
+            schema.string() + "'" + def + " '" + file.string() + "'");
     return {true, status == 0, output};
 }
 

@@ -14,6 +14,7 @@ struct SchemaValidation {
     std::string output; // the validator's report
 };
 
+// An empty `definition` validates against the whole schema.
 SchemaValidation validateAgainstSharedSchema(const std::string& schemaFile,
                                              const std::string& definition,
                                              const std::vector<std::string>& documents);

@@ -1,0 +1,73 @@
+// L204 missing-object: a predicate about a body part or an object that names no central object.
+//
+// Only the subject counts, the words before the first verb: "the buttocks of a person are
+// visible" is about the buttocks; "a person is on their knees" is about a person and a pose.
+#include "compiler/lint/lint_data.h"
+#include "compiler/lint/rules/rule_factories.h"
+#include "compiler/lint/rules/statement_targets.h"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+
+namespace clue::lint {
+namespace {
+
+// Where the subject ends: the first verb of the kinds statements use. Nothing when none.
+std::optional<size_t> firstVerb(const std::vector<Word>& words) {
+    static constexpr std::array<std::string_view, 18> verbs = {
+        "is",      "are",    "was",   "were", "has",   "have", "had",  "can",       "could",
+        "appears", "appear", "seems", "seem", "shows", "show", "lies", "indicates", "indicate"};
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (std::find(verbs.begin(), verbs.end(), words[i].text) != verbs.end()) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+class MissingObject : public LintRule {
+public:
+    MissingObject()
+        : LintRule({"L204", "missing-object", Category::Structure, RuleLevel::Warning,
+                    "a predicate about a body part or object that names no central `object`",
+                    lexiconOptions("body parts and objects")}) {}
+
+    void check(const LintContext& context, const RuleOptions& options,
+               FindingSink& sink) const override {
+        Lexicon lexicon = adjustedLexicon(builtinLexicon(LexiconKind::Object), options);
+        for (const ast::PredicateDecl* p : context.module().predicates()) {
+            if (p->option("object") != nullptr) {
+                continue;
+            }
+            std::string text = p->statement.value();
+            std::vector<Word> words = splitWords(text);
+            std::optional<size_t> verb = firstVerb(words);
+            if (!verb) {
+                continue;
+            }
+            words.resize(*verb);
+            std::vector<Lexicon::Match> found = lexicon.find(words);
+            if (found.empty()) {
+                continue;
+            }
+            std::string object = matchedText(text, words, found.front());
+            reportWords(sink, context, p->statement.span, words, found.front(),
+                        fmt::format("predicate '{}' is about the {} but names no central object",
+                                    p->name, object))
+                .note("region debiasing masks or crops the central object to tell what the "
+                      "model sees from what it guesses; without one it cannot")
+                .withHelp(fmt::format("add `object \"{}\"` after the statement", object));
+            SourceSpan end{p->statement.span.file, p->statement.span.end, p->statement.span.end};
+            sink.fix({{end, fmt::format(" object \"{}\"", object)}});
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<LintRule> makeMissingObject() {
+    return std::make_unique<MissingObject>();
+}
+
+} // namespace clue::lint

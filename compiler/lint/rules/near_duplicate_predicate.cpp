@@ -1,0 +1,125 @@
+// L208 near-duplicate-predicate: two statements a few edits apart, likely one fact written twice.
+//
+// Statements are compared after normalization (case, spaces, final punctuation). A pair is
+// reported when its edit distance is at most `max-distance` and at most a tenth of the shorter
+// statement, and, when the two differ in one word only, when those words look like forms of one
+// word (a shared start: "person"/"persons", "this"/"the"), so that "a woman is visible" and
+// "a man is visible" are not reported.
+#include "compiler/lint/finding_sink.h"
+#include "compiler/lint/lint_context.h"
+#include "compiler/lint/rules/rule_factories.h"
+#include "compiler/lint/similar_strings.h"
+#include "compiler/lint/words.h"
+
+#include <fmt/format.h>
+
+namespace clue::lint {
+namespace {
+
+bool formsOfOneWord(const std::string& a, const std::string& b) {
+    size_t shared = 0;
+    while (shared < a.size() && shared < b.size() && a[shared] == b[shared]) {
+        ++shared;
+    }
+    size_t shorter = std::min(a.size(), b.size());
+    return shared >= 1 && shared + 2 >= shorter;
+}
+
+// Whether the statements differ in more than a substituted unrelated word.
+bool plausiblySame(const std::string& a, const std::string& b) {
+    std::vector<Word> wa = splitWords(a), wb = splitWords(b);
+    size_t head = 0;
+    while (head < wa.size() && head < wb.size() && wa[head].text == wb[head].text) {
+        ++head;
+    }
+    size_t tail = 0;
+    while (tail + head < wa.size() && tail + head < wb.size() &&
+           wa[wa.size() - 1 - tail].text == wb[wb.size() - 1 - tail].text) {
+        ++tail;
+    }
+    if (wa.size() - head - tail == 1 && wb.size() - head - tail == 1) {
+        return formsOfOneWord(wa[head].text, wb[head].text);
+    }
+    return true;
+}
+
+class NearDuplicatePredicate : public LintRule {
+public:
+    NearDuplicatePredicate()
+        : LintRule({"L208",
+                    "near-duplicate-predicate",
+                    Category::Structure,
+                    RuleLevel::Warning,
+                    "two statements that differ by a few characters",
+                    {{"max-distance", 3LL, "the largest edit distance reported", 1, 20}}}) {}
+
+    void check(const LintContext& context, const RuleOptions& options,
+               FindingSink& sink) const override {
+        const StatementIndex& index = context.statements();
+        std::vector<std::string> texts;
+        std::vector<const std::vector<size_t>*> groups;
+        for (const auto& [normalized, occurrences] : index.byNormalized()) {
+            texts.push_back(normalized);
+            groups.push_back(&occurrences);
+        }
+        auto limit = static_cast<size_t>(options.integer("max-distance"));
+        for (const SimilarPair& pair : similarPairs(texts, limit)) {
+            size_t shorter = std::min(texts[pair.first].size(), texts[pair.second].size());
+            if (pair.distance > std::max<size_t>(1, shorter / 10) ||
+                !plausiblySame(texts[pair.first], texts[pair.second])) {
+                continue;
+            }
+            report(context, representative(context, *groups[pair.first]),
+                   representative(context, *groups[pair.second]), sink);
+        }
+    }
+
+private:
+    // The occurrence to show for a statement: a declaration in the linted file, else any
+    // occurrence in it, else the first anywhere.
+    static const StatementOccurrence& representative(const LintContext& context,
+                                                     const std::vector<size_t>& occurrences) {
+        const StatementIndex& index = context.statements();
+        const StatementOccurrence* declared = nullptr;
+        const StatementOccurrence* written = nullptr;
+        for (size_t i : occurrences) {
+            const StatementOccurrence& o = index.all()[i];
+            if (!context.inFile(o.span)) {
+                continue;
+            }
+            declared = declared == nullptr && o.predicate != nullptr ? &o : declared;
+            written = written == nullptr ? &o : written;
+        }
+        return declared ? *declared : written ? *written : index.all()[occurrences.front()];
+    }
+
+    static std::string describe(const StatementOccurrence& o) {
+        return o.predicate != nullptr
+                   ? fmt::format("the statement of predicate '{}'", o.predicate->name)
+                   : fmt::format("the inline statement of rule '{}'", o.rule->id);
+    }
+
+    void report(const LintContext& context, const StatementOccurrence& a,
+                const StatementOccurrence& b, FindingSink& sink) const {
+        // Report once per pair: at the later one when both are in this file.
+        bool aHere = context.inFile(a.span), bHere = context.inFile(b.span);
+        if (!aHere && !bHere) {
+            return;
+        }
+        const StatementOccurrence& at = bHere && (!aHere || a.span < b.span) ? b : a;
+        const StatementOccurrence& other = &at == &a ? b : a;
+        sink.report(at.span,
+                    fmt::format("{} is nearly the same as {}", describe(at), describe(other)))
+            .note(fmt::format("\"{}\" is here", other.text), other.span)
+            .withHelp("if they mean the same, keep one statement and use its name in both "
+                      "places; if not, make the difference plain in the wording");
+    }
+};
+
+} // namespace
+
+std::unique_ptr<LintRule> makeNearDuplicatePredicate() {
+    return std::make_unique<NearDuplicatePredicate>();
+}
+
+} // namespace clue::lint

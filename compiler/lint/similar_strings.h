@@ -1,0 +1,22 @@
+// Pairs of strings within a small edit distance of each other, without comparing every pair:
+// q-gram prefix filtering. If ed(a, b) <= k, then b keeps at least |grams(a)| - k*q of a's
+// q-grams, so a and b share one of the first k*q + 1 grams of each, taken in one global
+// order (rarest first). Only strings that share such a gram are compared.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clue::lint {
+
+struct SimilarPair {
+    size_t first = 0; // indices into the input, first < second
+    size_t second = 0;
+    size_t distance = 0;
+};
+
+// Every pair of distinct strings at edit distance 1 to `maxDistance`, sorted.
+std::vector<SimilarPair> similarPairs(const std::vector<std::string>& strings, size_t maxDistance);
+
+} // namespace clue::lint

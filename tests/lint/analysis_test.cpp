@@ -1,0 +1,143 @@
+// The logic analyses behind the lint rules: CNF, truth tables, entailment and the blocked
+// search for implied rules, checked against brute force on random formulas.
+#include "compiler/analysis/clause_form.h"
+#include "compiler/analysis/entailment.h"
+#include "compiler/analysis/rule_implications.h"
+#include "compiler/analysis/truth_table.h"
+#include "tests/support/constitution_generator.h"
+#include "tests/support/ir_fixture.h"
+
+#include <gtest/gtest.h>
+
+namespace clue::analysis {
+namespace {
+
+using testing::buildModule;
+
+// The predicates of a module by name, for readable expectations.
+uint32_t predicate(const ir::IRModule& m, const std::string& name) {
+    for (uint32_t i = 0; i < m.predicates().size(); ++i) {
+        if (m.predicates()[i].statement == name) {
+            return i;
+        }
+    }
+    throw std::invalid_argument(name);
+}
+
+ClauseForm cnfOf(const ir::IRModule& m, size_t rule, bool negated = false, size_t cap = 64) {
+    auto form = clauseForm(m, m.ruleRoot(rule), negated, cap);
+    EXPECT_TRUE(form);
+    return form.value_or(ClauseForm{});
+}
+
+TEST(ClauseForm, AChainIsItsOwnCnf) {
+    ir::IRModule m = buildModule({{"r", "(a or b) and c"}});
+    ClauseForm f = cnfOf(m, 0);
+    uint32_t a = predicate(m, "a"), b = predicate(m, "b"), c = predicate(m, "c");
+    ASSERT_EQ(f.clauses.size(), 2u);
+    EXPECT_EQ(f.clauses[0], (Clause{literalOf(c, false)}));
+    EXPECT_EQ(f.clauses[1], (Clause{literalOf(a, false), literalOf(b, false)}));
+}
+
+TEST(ClauseForm, DistributesNegatesAndDropsTautologies) {
+    ir::IRModule m = buildModule({{"r", "(a and b) or c"},
+                                  {"s", "not (a and b)"},
+                                  {"t", "(a or not a) and b"},
+                                  {"u", "a and not a"}});
+    EXPECT_EQ(cnfOf(m, 0).clauses.size(), 2u);
+    ClauseForm negatedAnd = cnfOf(m, 1);
+    ASSERT_EQ(negatedAnd.clauses.size(), 1u);
+    EXPECT_EQ(negatedAnd.clauses[0].size(), 2u);
+    EXPECT_EQ(cnfOf(m, 2).clauses.size(), 1u);
+    EXPECT_TRUE(cnfOf(m, 3).isFalse());
+}
+
+TEST(ClauseForm, GivesUpBeyondTheClauseLimit) {
+    ir::IRModule m = buildModule({{"r", "(a and b) or (c and d) or (e and f) or (g and h)"}});
+    EXPECT_FALSE(clauseForm(m, m.ruleRoot(0), false, 8));
+    EXPECT_TRUE(clauseForm(m, m.ruleRoot(0), false, 16));
+}
+
+TEST(TruthTable, ImpliesSatisfiableValid) {
+    ir::IRModule m = buildModule({{"r", "a and b"}, {"s", "a or c"}, {"t", "a or not a"}});
+    std::vector<uint32_t> vars =
+        unionOf(predicatesBelow(m, m.ruleRoot(0)), predicatesBelow(m, m.ruleRoot(1)));
+    auto r = TruthTable::of(m, m.ruleRoot(0), vars);
+    auto s = TruthTable::of(m, m.ruleRoot(1), vars);
+    ASSERT_TRUE(r && s);
+    EXPECT_TRUE(r->implies(*s));
+    EXPECT_FALSE(s->implies(*r));
+    EXPECT_TRUE(r->satisfiable());
+    EXPECT_FALSE(r->valid());
+    EXPECT_TRUE(TruthTable::of(m, m.ruleRoot(2), predicatesBelow(m, m.ruleRoot(2)))->valid());
+}
+
+std::string chain(size_t from, size_t to) {
+    std::string out;
+    for (size_t i = from; i <= to; ++i) {
+        out += (out.empty() ? "" : " and ") + std::string("p") + std::to_string(i);
+    }
+    return out;
+}
+
+TEST(Entailment, FallsBackToSubsumptionBeyondTheTableLimit) {
+    ir::IRModule m = buildModule({{"long", chain(1, 14)},
+                                  {"longer", chain(1, 15)},
+                                  {"other", chain(2, 15) + " and (p1 or p16)"}});
+    EXPECT_EQ(predicatesBelow(m, m.ruleRoot(1)).size(), 15u);
+    EXPECT_EQ(entails(m, Side{m.ruleRoot(1)}, Side{m.ruleRoot(0)}), Entailment::Holds);
+    EXPECT_EQ(entails(m, Side{m.ruleRoot(0)}, Side{m.ruleRoot(1)}), Entailment::Unknown);
+    EXPECT_EQ(entails(m, Side{m.ruleRoot(2)}, Side{m.ruleRoot(0)}), Entailment::Unknown);
+    EXPECT_EQ(entails(m, Side{m.ruleRoot(1)}, Side{m.ruleRoot(2)}), Entailment::Holds);
+}
+
+TEST(Entailment, ExactOnSmallFormulasAndWithNegatedSides) {
+    ir::IRModule m = buildModule({{"w", "a and b"}, {"u", "a or c"}, {"v", "not a"}});
+    EXPECT_EQ(entails(m, Side{m.ruleRoot(0)}, Side{m.ruleRoot(1)}), Entailment::Holds);
+    EXPECT_EQ(entails(m, Side{m.ruleRoot(1)}, Side{m.ruleRoot(0)}), Entailment::Fails);
+    // w implies not (not a): the `unless not a` of `when a and b` never applies.
+    EXPECT_EQ(entails(m, Side{m.ruleRoot(0)}, Side{m.ruleRoot(2), true}), Entailment::Holds);
+    EXPECT_EQ(satisfiable(m, {m.ruleRoot(2)}), Entailment::Holds);
+}
+
+// Random rules over a few predicates: the blocked search finds exactly the pairs that a
+// comparison of every pair finds.
+TEST(RuleImplications, MatchesBruteForceOnRandomRules) {
+    testing::Random random(7);
+    testing::FormulaShape shape;
+    shape.notShare = 0.2;
+    for (int round = 0; round < 40; ++round) {
+        std::vector<testing::TestRule> rules;
+        for (int r = 0; r < 12; ++r) {
+            std::string f =
+                testing::randomFormula(random, 1 + random.below(4), shape, [](auto& rnd) {
+                    return std::string(1, static_cast<char>('a' + rnd.below(5)));
+                });
+            rules.push_back({"r" + std::to_string(r), f});
+        }
+        ir::IRModule m = buildModule(rules);
+        std::vector<bool> skip(m.rules().size(), false);
+        for (size_t r = 0; r < m.rules().size(); ++r) {
+            auto vars = predicatesBelow(m, m.ruleRoot(r));
+            auto t = TruthTable::of(m, m.ruleRoot(r), vars);
+            skip[r] = !t->satisfiable() || t->valid();
+        }
+        std::vector<RuleImplication> found = findRuleImplications(m, skip);
+        std::vector<std::pair<size_t, size_t>> got, expected;
+        for (const RuleImplication& i : found) {
+            got.push_back({i.rule, i.implied});
+        }
+        for (size_t r = 0; r < m.rules().size(); ++r) {
+            for (size_t s = 0; s < m.rules().size(); ++s) {
+                if (r != s && !skip[r] && !skip[s] &&
+                    entails(m, Side{m.ruleRoot(r)}, Side{m.ruleRoot(s)}) == Entailment::Holds) {
+                    expected.push_back({r, s});
+                }
+            }
+        }
+        ASSERT_EQ(got, expected) << "round " << round;
+    }
+}
+
+} // namespace
+} // namespace clue::analysis
