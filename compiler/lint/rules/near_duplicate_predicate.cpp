@@ -4,7 +4,9 @@
 // reported when its edit distance is at most `max-distance` and at most a tenth of the shorter
 // statement, and, when the two differ in one word only, when those words look like forms of one
 // word (a shared start: "person"/"persons", "this"/"the"), so that "a woman is visible" and
-// "a man is visible" are not reported.
+// "a man is visible" are not reported. Statements that mention different numbers ("two people",
+// "three people") are different facts. Each statement is reported once, beside its closest
+// match, so that a family of similar statements gives one finding per member, not per pair.
 #include "compiler/lint/finding_sink.h"
 #include "compiler/lint/lint_context.h"
 #include "compiler/lint/rules/rule_factories.h"
@@ -12,6 +14,10 @@
 #include "compiler/lint/words.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
 
 namespace clue::lint {
 namespace {
@@ -25,9 +31,24 @@ bool formsOfOneWord(const std::string& a, const std::string& b) {
     return shared >= 1 && shared + 2 >= shorter;
 }
 
-// Whether the statements differ in more than a substituted unrelated word.
+// The number words of a statement, sorted.
+std::vector<std::string> numbersOf(const std::vector<Word>& words) {
+    std::vector<std::string> out;
+    for (const Word& w : words) {
+        if (isNumberWord(w.text)) {
+            out.push_back(w.text);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Whether the statements differ in more than a substituted unrelated word or a number.
 bool plausiblySame(const std::string& a, const std::string& b) {
     std::vector<Word> wa = splitWords(a), wb = splitWords(b);
+    if (numbersOf(wa) != numbersOf(wb)) {
+        return false;
+    }
     size_t head = 0;
     while (head < wa.size() && head < wb.size() && wa[head].text == wb[head].text) {
         ++head;
@@ -63,18 +84,48 @@ public:
             groups.push_back(&occurrences);
         }
         auto limit = static_cast<size_t>(options.integer("max-distance"));
+        std::vector<Match> matches;
         for (const SimilarPair& pair : similarPairs(texts, limit)) {
             size_t shorter = std::min(texts[pair.first].size(), texts[pair.second].size());
             if (pair.distance > std::max<size_t>(1, shorter / 10) ||
                 !plausiblySame(texts[pair.first], texts[pair.second])) {
                 continue;
             }
-            report(context, representative(context, *groups[pair.first]),
-                   representative(context, *groups[pair.second]), sink);
+            if (auto m = matchOf(context, representative(context, *groups[pair.first]),
+                                 representative(context, *groups[pair.second]), pair.distance)) {
+                matches.push_back(*m);
+            }
+        }
+        // The closest match of each statement, in source order; ties go to the earlier other.
+        std::sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
+            return std::tie(x.at->span, x.distance, x.other->span) <
+                   std::tie(y.at->span, y.distance, y.other->span);
+        });
+        for (size_t i = 0; i < matches.size(); ++i) {
+            if (i == 0 || matches[i].at != matches[i - 1].at) {
+                report(*matches[i].at, *matches[i].other, sink);
+            }
         }
     }
 
 private:
+    struct Match {
+        const StatementOccurrence* at;    // reported here, in the linted file
+        const StatementOccurrence* other; // the similar statement
+        size_t distance;
+    };
+
+    // A pair as a finding: at the later one when both are in this file; none when neither is.
+    static std::optional<Match> matchOf(const LintContext& context, const StatementOccurrence& a,
+                                        const StatementOccurrence& b, size_t distance) {
+        bool aHere = context.inFile(a.span), bHere = context.inFile(b.span);
+        if (!aHere && !bHere) {
+            return std::nullopt;
+        }
+        bool atB = bHere && (!aHere || a.span < b.span);
+        return Match{atB ? &b : &a, atB ? &a : &b, distance};
+    }
+
     // The occurrence to show for a statement: a declaration in the linted file, else any
     // occurrence in it, else the first anywhere.
     static const StatementOccurrence& representative(const LintContext& context,
@@ -99,15 +150,8 @@ private:
                    : fmt::format("the inline statement of rule '{}'", o.rule->id);
     }
 
-    void report(const LintContext& context, const StatementOccurrence& a,
-                const StatementOccurrence& b, FindingSink& sink) const {
-        // Report once per pair: at the later one when both are in this file.
-        bool aHere = context.inFile(a.span), bHere = context.inFile(b.span);
-        if (!aHere && !bHere) {
-            return;
-        }
-        const StatementOccurrence& at = bHere && (!aHere || a.span < b.span) ? b : a;
-        const StatementOccurrence& other = &at == &a ? b : a;
+    static void report(const StatementOccurrence& at, const StatementOccurrence& other,
+                       FindingSink& sink) {
         sink.report(at.span,
                     fmt::format("{} is nearly the same as {}", describe(at), describe(other)))
             .note(fmt::format("\"{}\" is here", other.text), other.span)
