@@ -13,6 +13,7 @@ namespace clue::lint {
 namespace {
 
 constexpr size_t kGram = 3;
+constexpr size_t kGramsPerEdit = kGram + 1; // a transposition touches q + 1 grams
 
 // The q-grams of `s`, each tagged with its occurrence number so that repeats stay distinct.
 std::vector<std::string> gramsOf(const std::string& s) {
@@ -41,7 +42,7 @@ public:
         std::map<size_t, std::vector<size_t>> shortByLength;
         std::unordered_map<std::string, std::vector<size_t>> index;
         for (size_t i = 0; i < strings_.size(); ++i) {
-            if (grams_[i].size() <= k_ * kGram) {
+            if (grams_[i].size() <= k_ * kGramsPerEdit) {
                 shortByLength[strings_[i].size()].push_back(i);
                 continue;
             }
@@ -82,7 +83,7 @@ private:
             size_t fa = frequency_.at(a), fb = frequency_.at(b);
             return fa != fb ? fa < fb : a < b;
         });
-        grams.resize(std::min(grams.size(), k_ * kGram + 1));
+        grams.resize(std::min(grams.size(), k_ * kGramsPerEdit + 1));
         return grams;
     }
 
@@ -92,7 +93,7 @@ private:
             if (lengthGap(a, b) > k_ || strings_[a] == strings_[b]) {
                 continue;
             }
-            size_t d = editDistance(strings_[a], strings_[b]);
+            size_t d = editDistanceWithin(strings_[a], strings_[b], k_);
             if (d >= 1 && d <= k_) {
                 out.push_back({a, b, d});
             }

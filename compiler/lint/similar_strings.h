@@ -1,7 +1,10 @@
 // Pairs of strings within a small edit distance of each other, without comparing every pair:
-// q-gram prefix filtering. If ed(a, b) <= k, then b keeps at least |grams(a)| - k*q of a's
-// q-grams, so a and b share one of the first k*q + 1 grams of each, taken in one global
-// order (rarest first). Only strings that share such a gram are compared.
+// q-gram prefix filtering. An insertion, deletion or substitution touches at most q of a
+// string's q-grams, and a transposition of adjacent bytes (one edit in optimal string
+// alignment) at most q + 1. So if ed(a, b) <= k, b keeps at least |grams(a)| - k*(q+1) of a's
+// q-grams, and a and b share one of the first k*(q+1) + 1 grams of each, taken in one global
+// order (rarest first). Only strings that share such a gram are compared, and the comparison
+// stops as soon as the distance is known to exceed k.
 #pragma once
 
 #include <string>

@@ -12,12 +12,17 @@ std::string mutate(testing::Random& random, std::string s, size_t edits) {
     for (size_t e = 0; e < edits && !s.empty(); ++e) {
         size_t at = random.below(s.size());
         char c = static_cast<char>('a' + random.below(4));
-        switch (random.below(3)) {
+        switch (random.below(4)) {
         case 0:
             s[at] = c;
             break;
         case 1:
             s.insert(s.begin() + static_cast<long>(at), c);
+            break;
+        case 2:
+            if (at + 1 < s.size()) {
+                std::swap(s[at], s[at + 1]);
+            }
             break;
         default:
             s.erase(at, 1);
@@ -53,6 +58,17 @@ TEST(SimilarStrings, FindsEveryPairWithinTheDistance) {
             }
         }
         ASSERT_EQ(got, expected) << "round " << round << ", k " << k;
+    }
+}
+
+TEST(SimilarStrings, TheBoundedDistanceAgreesWithTheFullOne) {
+    testing::Random random(5);
+    for (int round = 0; round < 2000; ++round) {
+        std::string a = mutate(random, "abcabcdabd", random.below(3));
+        std::string b = mutate(random, a, random.below(6));
+        size_t limit = random.below(5);
+        size_t full = editDistance(a, b);
+        EXPECT_EQ(editDistanceWithin(a, b, limit), std::min(full, limit + 1)) << a << " " << b;
     }
 }
 

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <tuple>
 
@@ -85,7 +86,7 @@ public:
         }
         auto limit = static_cast<size_t>(options.integer("max-distance"));
         std::vector<Match> matches;
-        for (const SimilarPair& pair : similarPairs(texts, limit)) {
+        for (const SimilarPair& pair : pairsWithSameNumbers(texts, limit)) {
             size_t shorter = std::min(texts[pair.first].size(), texts[pair.second].size());
             if (pair.distance > std::max<size_t>(1, shorter / 10) ||
                 !plausiblySame(texts[pair.first], texts[pair.second])) {
@@ -109,6 +110,27 @@ public:
     }
 
 private:
+    // similarPairs() within each group of statements that mention the same numbers: statements
+    // with different numbers are never reported, so they need not be compared.
+    static std::vector<SimilarPair> pairsWithSameNumbers(const std::vector<std::string>& texts,
+                                                         size_t limit) {
+        std::map<std::vector<std::string>, std::vector<size_t>> groups;
+        for (size_t i = 0; i < texts.size(); ++i) {
+            groups[numbersOf(splitWords(texts[i]))].push_back(i);
+        }
+        std::vector<SimilarPair> out;
+        for (const auto& [numbers, members] : groups) {
+            std::vector<std::string> group;
+            for (size_t i : members) {
+                group.push_back(texts[i]);
+            }
+            for (const SimilarPair& p : similarPairs(group, limit)) {
+                out.push_back({members[p.first], members[p.second], p.distance});
+            }
+        }
+        return out;
+    }
+
     struct Match {
         const StatementOccurrence* at;    // reported here, in the linted file
         const StatementOccurrence* other; // the similar statement
