@@ -15,6 +15,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <csignal>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -109,6 +110,15 @@ protected:
     json stats() { return json::parse(sim::testing::httpGet(sim_->url("/sim/stats")).body); }
     void resetStats() { sim::testing::httpPost(sim_->url("/sim/stats/reset"), ""); }
 
+    // `clue calibrate` of the corpus's plan on the running simulator; returns the new plan.
+    std::string calibrate() {
+        auto r = clue({"calibrate", corpus_->plan, "--endpoint", sim_->url("/v1"), "--model",
+                       "clue-sim", "--no-cache", "-o", "calibrated.json"},
+                      dir_.path());
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return (dir_ / "calibrated.json").string();
+    }
+
     // Judges the whole corpus (its manifest) with `extra` flags; returns the JSON lines.
     std::vector<json> judge(const std::vector<std::string>& extra, int expectedExit = 0,
                             const std::string& plan = "") {
@@ -118,15 +128,15 @@ protected:
     }
 
     // Judges the corpus's first `count` images.
-    std::vector<json> judgeFirst(int count, const std::vector<std::string>& extra,
-                                 int expectedExit) {
+    std::vector<json> judgeFirst(int count, const std::vector<std::string>& extra, int expectedExit,
+                                 const std::string& plan = "") {
         std::vector<std::string> inputs;
         for (int i = 1; i <= count; ++i) {
             char name[32];
             std::snprintf(name, sizeof name, "%05d.png", i);
             inputs.push_back((corpus_->dir / "corpus" / "images" / name).string());
         }
-        return judgeInputs(inputs, extra, expectedExit, count, "");
+        return judgeInputs(inputs, extra, expectedExit, count, plan);
     }
 
     std::vector<json> judgeInputs(const std::vector<std::string>& inputs,
@@ -272,17 +282,22 @@ struct FaultCase {
 
 // One fault kind on every yes/no request: the client makes its three attempts, then the
 // predicates fail and every image ends in `error`, with exit status 1; no image is `safe`.
+// The plan is calibrated first, on a sound server: the run asks no prior, so every failure is
+// the yes/no question's, however slow the machine.
 class JudgeFaultTest : public JudgeE2eTest, public ::testing::WithParamInterface<FaultCase> {};
 
 TEST_P(JudgeFaultTest, EndsInRetriesThenError) {
     const FaultCase& fault = GetParam();
+    serve();
+    const std::string plan = calibrate();
+    sim_->stop(SIGTERM);
     if (std::string(fault.fault) == "stall") {
         useRequestTimeout(0.15); // the stalled answers would come after 0.6 s
     }
     world_.addFault({{"kind", fault.fault}, {"request_kind", "yesno"}, {"stall_ms", "600"}});
     serve();
     concurrency_ = 32;
-    auto results = judgeFirst(2, {"--no-cache"}, 1);
+    auto results = judgeFirst(2, {"--no-cache"}, 1, plan);
     int failed = 0;
     for (const json& r : results) {
         EXPECT_EQ(r["verdict"], "error") << r["path"];
@@ -295,7 +310,9 @@ TEST_P(JudgeFaultTest, EndsInRetriesThenError) {
         }
     }
     EXPECT_GT(failed, 0);
-    EXPECT_EQ(stats()["requests"]["yesno"], 3 * failed) << "three attempts per question";
+    const json s = stats();
+    EXPECT_EQ(s["requests"]["yesno"], 3 * failed) << "three attempts per question";
+    EXPECT_EQ(s["requests"]["prior"], 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -337,18 +354,21 @@ TEST_F(JudgeE2eTest, APartialOutageFailsClosed) {
     }
 }
 
-// The first yes/no questions meet 429s and the first priors truncated answers: the retries get
-// past them (images start with many questions in flight, so no question meets its fault thrice).
+// The first two requests of each kind fail (429, truncated, 500): with three attempts per
+// question, whatever order the requests arrive in, no question can meet its fault on every
+// attempt, so the retries get past them all and every verdict is right.
 TEST_F(JudgeE2eTest, TransientFaultsAreRetriedAway) {
     world_.addFault(
-        {{"kind", "http_429"}, {"request_kind", "yesno"}, {"first", "10"}, {"retry_after_s", "1"}});
-    world_.addFault({{"kind", "truncate"}, {"request_kind", "prior"}, {"first", "5"}});
+        {{"kind", "http_429"}, {"request_kind", "yesno"}, {"first", "2"}, {"retry_after_s", "1"}});
+    world_.addFault({{"kind", "truncate"}, {"request_kind", "prior"}, {"first", "2"}});
+    world_.addFault({{"kind", "http_500"}, {"request_kind", "reasoning"}, {"first", "2"}});
     serve();
     auto results = judge({"--no-cache"});
     EXPECT_EQ(accuracy(results), 1.0);
     const json s = stats();
-    EXPECT_EQ(s["faults"]["http_429"], 10);
-    EXPECT_EQ(s["faults"]["truncate"], 5);
+    EXPECT_EQ(s["faults"]["http_429"], 2);
+    EXPECT_EQ(s["faults"]["truncate"], 2);
+    EXPECT_EQ(s["faults"]["http_500"], 2);
 }
 
 // Forwards requests to the simulator and keeps every body the client sent. A thread per
@@ -436,11 +456,9 @@ TEST_F(JudgeE2eTest, EveryRequestValidatesAgainstTheOpenAiSchema) {
 
 TEST_F(JudgeE2eTest, CalibrateRecordsTheSimulatedPriors) {
     serve();
-    auto r = clue({"calibrate", corpus_->plan, "--endpoint", sim_->url("/v1"), "--model",
-                   "clue-sim", "--no-cache", "-o", "calibrated.json"},
-                  dir_.path());
-    ASSERT_EQ(r.exitCode, 0) << r.err;
-    const plan::Plan calibrated = plan::loadPlanFile((dir_ / "calibrated.json").string());
+    const std::string path = calibrate();
+    ASSERT_FALSE(HasFailure());
+    const plan::Plan calibrated = plan::loadPlanFile(path);
     EXPECT_EQ(calibrated.calibrationModel, "clue-sim");
     for (const auto& predicate : calibrated.predicates) {
         ASSERT_TRUE(predicate.mNone);
@@ -449,7 +467,7 @@ TEST_F(JudgeE2eTest, CalibrateRecordsTheSimulatedPriors) {
     }
     EXPECT_EQ(stats()["requests"]["prior"], static_cast<int>(calibrated.predicates.size()));
     resetStats();
-    auto results = judge({"--no-cache"}, 0, (dir_ / "calibrated.json").string());
+    auto results = judge({"--no-cache"}, 0, path);
     EXPECT_EQ(stats()["requests"]["prior"], 0) << "a calibrated plan asks no prior";
     for (const json& p : results[0]["predicates"]) {
         EXPECT_EQ(p["scores"]["prior_source"], "plan");
