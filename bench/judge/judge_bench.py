@@ -118,8 +118,6 @@ def main():
     clue = os.path.abspath(os.path.join(args.build, "cli", "clue"))
     sim_binary = os.path.abspath(os.path.join(args.build, "tests", "sim", "clue-sim"))
     oracle = os.path.abspath(os.path.join(args.build, "bench", "judge", "clue-bench-oracle"))
-    # Plans through the compiler library (tests/judge/plan_main.cpp), until `clue compile` lands.
-    planner = os.path.abspath(os.path.join(args.build, "tests", "judge", "clue-test-plan"))
     constitution = os.path.join(source, "stdlib-rules", "os-bench.clue")
     out = os.path.abspath(args.out)
     os.makedirs(out, exist_ok=False)
@@ -131,7 +129,7 @@ def main():
     run([sim_binary, "gen", "--constitution", constitution, "--images", str(args.images),
          "--seed", str(args.seed), "--out", corpus])
     for level in ("0", "2"):
-        run([planner, constitution, f"-O{level}", "-o", f"{out}/o{level}.json"])
+        run([clue, "compile", constitution, f"-O{level}", "-o", f"{out}/o{level}.json"])
     world_with_latency(f"{corpus}/world.yaml", f"{out}/world-slow.yaml", args.latency_ms,
                        args.slots)
     world_with_latency(f"{corpus}/world.yaml", f"{out}/world-zero.yaml", 0, args.slots)
@@ -141,7 +139,7 @@ def main():
     common = ["--model", "clue-sim", "--no-cache", "--no-progress",
               "--concurrency", str(args.concurrency)]
     say(f"Corpus: `clue-sim gen --constitution stdlib-rules/os-bench.clue --images "
-        f"{args.images} --seed {args.seed}`; plans: `clue-test-plan stdlib-rules/os-bench.clue "
+        f"{args.images} --seed {args.seed}`; plans: `clue compile stdlib-rules/os-bench.clue "
         f"-O0|-O2`; simulator: {args.latency_ms} ms per call, {args.slots} slots; "
         f"`clue judge --concurrency {args.concurrency}` (images in flight: twice that).\n")
 

@@ -1,5 +1,5 @@
 // `clue judge` and `clue calibrate` end to end against clue-sim, on a corpus that
-// `clue-sim gen` writes for stdlib-rules/os-bench.clue and its -O2 plan (clue-test-plan):
+// `clue-sim gen` writes for stdlib-rules/os-bench.clue and its plan (`clue compile -O2`):
 // verdicts against the labels, debiasing against the simulated language prior, escalations only
 // in the undecided band, the cache, faults, the requests' schema, and calibration.
 #include "runtime/judge/decision_rule.h"
@@ -75,10 +75,7 @@ protected:
             json label = json::parse(line);
             corpus_->labels[label["sha256"]] = label;
         }
-        test::ProcessOptions options;
-        options.cwd = dir;
-        auto compiled =
-            test::runProcess({CLUE_TEST_PLAN, CLUE_OS_BENCH, "-O2", "-o", "plan.json"}, options);
+        auto compiled = clue({"compile", CLUE_OS_BENCH, "-O2", "-o", "plan.json"}, dir);
         ASSERT_EQ(compiled.exitCode, 0) << compiled.err;
         corpus_->plan = (dir / "plan.json").string();
     }
