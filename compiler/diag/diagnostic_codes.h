@@ -1,6 +1,7 @@
 // The stable codes of the compiler's diagnostics; docs/diagnostics.md explains each one.
 // E001-E019 lexical and syntax, E020-E049 names and values, E050-E069 imports,
-// E070 and up the IR and compile stages. Warnings use the same ranges with a W.
+// E070-E079 the IR and compile stages, E080-E089 objectification and lockfiles. Warnings use
+// the same ranges with a W.
 #pragma once
 
 namespace clue::code {
@@ -50,5 +51,11 @@ inline constexpr const char* NeedsObjectification = "E070";
 inline constexpr const char* RuleNeverFires = "W070";
 inline constexpr const char* RuleAlwaysFires = "W071";
 inline constexpr const char* ConflictingPredicateOptions = "W072";
+
+// Objectification and lockfiles (`clue objectify`, and `clue compile` reading lock entries).
+inline constexpr const char* LockfileMalformed = "E080";
+inline constexpr const char* ObjectifyInvalidAnswers = "E082";
+inline constexpr const char* ObjectifyModelFailed = "E083";
+inline constexpr const char* ObjectifyUnderThreshold = "W080";
 
 } // namespace clue::code

@@ -1,0 +1,312 @@
+// Reading a lockfile: YAML through yaml-cpp, then every key and value checked, with the YAML
+// marks turned into source spans for the diagnostics.
+#include "compiler/objectify/lockfile_reader.h"
+
+#include "common/file_io.h"
+#include "common/sha256.h"
+#include "common/statement.h"
+#include "compiler/diag/diagnostic_codes.h"
+#include "compiler/objectify/locked_formula.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <initializer_list>
+#include <set>
+#include <tuple>
+
+namespace clue::objectify {
+namespace {
+
+class LockReader {
+public:
+    LockReader(SourceManager& sources, FileId file, DiagnosticEngine& diags)
+        : sources_(sources), file_(file), diags_(diags) {}
+
+    std::optional<Lockfile> read();
+
+private:
+    std::optional<LockEntry> readEntry(const YAML::Node& node);
+    bool readRounds(const YAML::Node& entry, LockEntry& out);
+    bool readObjects(const YAML::Node& entry, LockEntry& out);
+    bool checkFormula(const YAML::Node& entry, const LockEntry& out);
+    bool checkKeys(const YAML::Node& map, std::initializer_list<const char*> known,
+                   std::initializer_list<const char*> required);
+
+    std::optional<std::string> text(const YAML::Node& map, const char* key, bool allowEmpty);
+    std::optional<int> integer(const YAML::Node& map, const char* key, int min, int max);
+
+    SourceSpan spanAt(const YAML::Mark& mark) const;
+    const YAML::Node keyNode(const YAML::Node& map, const char* key) const;
+    void error(const YAML::Mark& mark, std::string message);
+
+    SourceManager& sources_;
+    FileId file_;
+    DiagnosticEngine& diags_;
+    bool failed_ = false;
+};
+
+// From the mark to the end of its line: the caret underlines the value or entry at fault.
+SourceSpan LockReader::spanAt(const YAML::Mark& mark) const {
+    std::string_view contents = sources_.contents(file_);
+    if (mark.line < 0) {
+        return {file_, 0, 0};
+    }
+    uint32_t line = static_cast<uint32_t>(mark.line) + 1;
+    std::string_view lineText = sources_.lineText(file_, line);
+    uint32_t column = std::min<uint32_t>(static_cast<uint32_t>(std::max(mark.column, 0)),
+                                         static_cast<uint32_t>(lineText.size()));
+    uint32_t begin = std::min<uint32_t>(sources_.lineStart(file_, line) + column,
+                                        static_cast<uint32_t>(contents.size()));
+    size_t last = lineText.find_last_not_of(" \t\r");
+    uint32_t end = sources_.lineStart(file_, line) +
+                   static_cast<uint32_t>(last == std::string_view::npos ? 0 : last + 1);
+    return {file_, begin, std::max(begin, end)};
+}
+
+void LockReader::error(const YAML::Mark& mark, std::string message) {
+    failed_ = true;
+    diags_.error(code::LockfileMalformed, spanAt(mark), std::move(message))
+        .withHelp("fix the entry by hand, or delete it and run `clue objectify` again");
+}
+
+const YAML::Node LockReader::keyNode(const YAML::Node& map, const char* key) const {
+    for (const auto& item : map) {
+        if (item.first.IsScalar() && item.first.Scalar() == key) {
+            return item.first;
+        }
+    }
+    return YAML::Node();
+}
+
+bool LockReader::checkKeys(const YAML::Node& map, std::initializer_list<const char*> known,
+                           std::initializer_list<const char*> required) {
+    bool ok = true;
+    for (const auto& item : map) {
+        std::string key = item.first.IsScalar() ? item.first.Scalar() : "";
+        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
+            error(item.first.Mark(), fmt::format("unknown key '{}' in a lock entry", key));
+            ok = false;
+        }
+    }
+    for (const char* key : required) {
+        if (!map[key]) {
+            error(map.Mark(), fmt::format("the lock entry has no '{}'", key));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+std::optional<std::string> LockReader::text(const YAML::Node& map, const char* key,
+                                            bool allowEmpty) {
+    const YAML::Node value = map[key];
+    if (!value.IsScalar() || (!allowEmpty && value.Scalar().empty())) {
+        error(value.IsDefined() ? value.Mark() : map.Mark(),
+              fmt::format("'{}' must be a {}text", key, allowEmpty ? "" : "non-empty "));
+        return std::nullopt;
+    }
+    return value.Scalar();
+}
+
+std::optional<int> LockReader::integer(const YAML::Node& map, const char* key, int min, int max) {
+    const YAML::Node value = map[key];
+    int number = 0;
+    if (!value.IsScalar() || !YAML::convert<int>::decode(value, number) || number < min ||
+        number > max) {
+        error(value.IsDefined() ? value.Mark() : map.Mark(),
+              fmt::format("'{}' must be a whole number from {} to {}", key, min, max));
+        return std::nullopt;
+    }
+    return number;
+}
+
+bool LockReader::readRounds(const YAML::Node& entry, LockEntry& out) {
+    const YAML::Node rounds = entry["rewrites"];
+    if (!rounds) {
+        return true;
+    }
+    if (!rounds.IsSequence()) {
+        error(rounds.Mark(), "'rewrites' must be a list of {text, rating, explanation}");
+        return false;
+    }
+    for (const YAML::Node& round : rounds) {
+        if (!round.IsMap()) {
+            error(round.Mark(), "a rewrite must be a mapping of text, rating and explanation");
+            return false;
+        }
+        if (!checkKeys(round, {"text", "rating", "explanation"},
+                       {"text", "rating", "explanation"})) {
+            return false;
+        }
+        auto text = this->text(round, "text", false);
+        auto rating = integer(round, "rating", 1, 10);
+        auto explanation = this->text(round, "explanation", true);
+        if (!text || !rating || !explanation) {
+            return false;
+        }
+        out.rewrites.push_back({*text, *rating, *explanation});
+    }
+    return true;
+}
+
+bool LockReader::readObjects(const YAML::Node& entry, LockEntry& out) {
+    const YAML::Node objects = entry["objects"];
+    if (!objects) {
+        return true;
+    }
+    if (!objects.IsSequence()) {
+        error(objects.Mark(), "'objects' must be a list of {statement, object}");
+        return false;
+    }
+    for (const YAML::Node& item : objects) {
+        if (!item.IsMap()) {
+            error(item.Mark(), "an object must be a mapping of statement and object");
+            return false;
+        }
+        if (!checkKeys(item, {"statement", "object"}, {"statement", "object"})) {
+            return false;
+        }
+        auto statement = text(item, "statement", false);
+        auto object = text(item, "object", false);
+        if (!statement || !object) {
+            return false;
+        }
+        out.objects.push_back({*statement, *object});
+    }
+    return true;
+}
+
+// The formula must parse, and every object must belong to one of its statements.
+bool LockReader::checkFormula(const YAML::Node& entry, const LockEntry& out) {
+    const YAML::Node when = entry["when"];
+    std::string why;
+    FormulaPlace place{sources_.path(file_), static_cast<uint32_t>(when.Mark().line) + 1, 0};
+    std::unique_ptr<ast::Formula> formula = parseLockedFormula(out.when, sources_, place, why);
+    if (!formula) {
+        error(when.Mark(), "the 'when' formula cannot be read: " + why);
+        return false;
+    }
+    std::vector<std::string> used;
+    collectStatements(*formula, used);
+    std::set<std::string> statements;
+    for (const std::string& s : used) {
+        statements.insert(normalizeStatement(s));
+    }
+    for (size_t i = 0; i < out.objects.size(); ++i) {
+        if (!statements.contains(normalizeStatement(out.objects[i].statement))) {
+            error(entry["objects"][i].Mark(),
+                  fmt::format("the object '{}' is for \"{}\", which the 'when' formula does not "
+                              "use",
+                              out.objects[i].object, out.objects[i].statement));
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<LockEntry> LockReader::readEntry(const YAML::Node& node) {
+    if (!node.IsMap()) {
+        error(node.Mark(), "a lock entry must be a mapping");
+        return std::nullopt;
+    }
+    if (!checkKeys(node,
+                   {"id", "text", "text_sha256", "model", "prompt_version", "rating", "explanation",
+                    "rewrites", "final_round", "when", "objects"},
+                   {"id", "text", "text_sha256", "model", "prompt_version", "rating", "explanation",
+                    "final_round", "when"})) {
+        return std::nullopt;
+    }
+    LockEntry e;
+    auto id = text(node, "id", false), ruleText = text(node, "text", false),
+         hash = text(node, "text_sha256", false), model = text(node, "model", false),
+         prompts = text(node, "prompt_version", false),
+         explanation = text(node, "explanation", true), when = text(node, "when", false);
+    auto rating = integer(node, "rating", 1, 10);
+    if (!id || !ruleText || !hash || !model || !prompts || !explanation || !when || !rating ||
+        !readRounds(node, e) || !readObjects(node, e)) {
+        return std::nullopt;
+    }
+    e.ruleId = *id, e.text = *ruleText, e.textSha256 = *hash, e.model = *model;
+    e.promptVersion = *prompts, e.explanation = *explanation, e.when = *when, e.rating = *rating;
+    e.span = spanAt(keyNode(node, "id").Mark());
+    if (e.textSha256 != sha256Hex(e.text)) {
+        error(node["text_sha256"].Mark(),
+              "'text_sha256' is not the SHA-256 of 'text': the entry was edited by hand");
+        return std::nullopt;
+    }
+    auto finalRound = integer(node, "final_round", 0, static_cast<int>(e.rewrites.size()));
+    if (!finalRound || !checkFormula(node, e)) {
+        return std::nullopt;
+    }
+    e.finalRound = *finalRound;
+    return e;
+}
+
+std::optional<Lockfile> LockReader::read() {
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(sources_.contents(file_)));
+    } catch (const YAML::Exception& e) {
+        error(e.mark, "the lockfile is not valid YAML: " + e.msg);
+        return std::nullopt;
+    }
+    if (!root.IsMap() || !root["lockfile"] || !root["rules"]) {
+        error(root.IsDefined() ? root.Mark() : YAML::Mark(),
+              fmt::format("this is not a lockfile: it must be a mapping with 'lockfile: {}' and "
+                          "'rules'",
+                          kLockfileVersion));
+        return std::nullopt;
+    }
+    if (!root["lockfile"].IsScalar() || root["lockfile"].Scalar() != kLockfileVersion) {
+        error(root["lockfile"].Mark(),
+              fmt::format("unknown lockfile version; this clue reads '{}'", kLockfileVersion));
+        return std::nullopt;
+    }
+    const YAML::Node rules = root["rules"];
+    if (!rules.IsSequence()) {
+        error(rules.Mark(), "'rules' must be a list of lock entries");
+        return std::nullopt;
+    }
+    Lockfile lockfile;
+    std::set<std::tuple<std::string, std::string, std::string>> keys;
+    for (const YAML::Node& node : rules) {
+        std::optional<LockEntry> entry = readEntry(node);
+        if (entry && !keys.emplace(entry->textSha256, entry->model, entry->promptVersion).second) {
+            error(node.Mark(), "a second entry for the same rule text, model and prompt version");
+        } else if (entry) {
+            lockfile.add(std::move(*entry));
+        }
+    }
+    if (failed_) {
+        return std::nullopt;
+    }
+    return lockfile;
+}
+
+} // namespace
+
+std::optional<Lockfile> parseLockfile(SourceManager& sources, FileId file,
+                                      DiagnosticEngine& diags) {
+    return LockReader(sources, file, diags).read();
+}
+
+std::optional<Lockfile> readLockfile(const std::string& path, SourceManager& sources,
+                                     DiagnosticEngine& diags) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        return Lockfile{};
+    }
+    std::string why;
+    std::optional<std::string> contents = readFile(path, why);
+    if (!contents) {
+        diags.error(code::LockfileMalformed, std::nullopt,
+                    fmt::format("cannot read the lockfile '{}': {}", path, why));
+        return std::nullopt;
+    }
+    return parseLockfile(sources, sources.addFile(path, std::move(*contents)), diags);
+}
+
+} // namespace clue::objectify
