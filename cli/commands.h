@@ -22,6 +22,7 @@ struct RunState {
 void addFmtCommand(CLI::App& app, RunState& state);
 void addCheckCommand(CLI::App& app, RunState& state);
 void addLintCommand(CLI::App& app, RunState& state);
+void addObjectifyCommand(CLI::App& app, RunState& state);
 void addCompileCommand(CLI::App& app, RunState& state);
 void addGraphCommand(CLI::App& app, RunState& state);
 void addTestCommand(CLI::App& app, RunState& state);

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     addFmtCommand(app, state);
     addCheckCommand(app, state);
     addLintCommand(app, state);
+    addObjectifyCommand(app, state);
     addTestCommand(app, state);
     addCompileCommand(app, state);
     addGraphCommand(app, state);

@@ -1,0 +1,324 @@
+// One run of `clue objectify`: load the file and its lockfile, decide per rule, ask the model,
+// record the outcomes, write the lockfile and, with --write, the source.
+#include "cli/objectify_run.h"
+
+#include "cli/commands.h"
+#include "cli/objectify_report.h"
+#include "cli/openai_objectify_model.h"
+#include "common/file_io.h"
+#include "compiler/diag/diagnostic_codes.h"
+#include "compiler/objectify/locked_formula.h"
+#include "compiler/objectify/lockfile_reader.h"
+#include "compiler/objectify/objectify_config.h"
+#include "compiler/objectify/objectify_engine.h"
+#include "compiler/objectify/source_writer.h"
+#include "compiler/sema/program_loader.h"
+#include "runtime/config/backend_config.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace clue::cli {
+namespace {
+
+using objectify::LockEntry;
+using objectify::RuleOutcome;
+
+// What happens to one rule of the file.
+enum class Disposition { Objectify, HasWhen, Fresh };
+
+struct RuleState {
+    const ast::RuleDecl* rule = nullptr;
+    Disposition disposition = Disposition::Objectify;
+    std::optional<RuleOutcome> outcome; // set when it was objectified
+};
+
+class ObjectifyRun {
+public:
+    explicit ObjectifyRun(const ObjectifyOptions& options) : options_(options) {}
+    int execute();
+
+private:
+    bool load();
+    bool configure();
+    bool select();
+    const LockEntry* freshEntry(const ast::RuleDecl& rule) const;
+    bool objectifySelected();
+    void record(RuleState& state, RuleOutcome outcome);
+    bool saveLockfile();
+    bool writeSource();
+    void summarize() const;
+    int exitCode() const {
+        return usageError_ ? ExitUsage : diags_.hasErrors() ? ExitFindings : ExitOk;
+    }
+
+    const ObjectifyOptions& options_;
+    SourceManager sources_;
+    DiagnosticEngine diags_;
+    std::unique_ptr<Program> program_;
+    const SourceUnit* root_ = nullptr;
+    objectify::Lockfile lockfile_;
+    std::string lockPath_;
+    objectify::ObjectifySettings settings_;
+    runtime::BackendConfig backend_;
+    std::vector<RuleState> rules_;
+    bool usageError_ = false;
+};
+
+bool ObjectifyRun::load() {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(options_.file, ec)) {
+        std::cerr << "clue: error: '" << options_.file << "' is not a file\n";
+        usageError_ = true;
+        return false;
+    }
+    program_ = loadProgram({options_.file}, sources_, diags_);
+    if (!program_) {
+        return false;
+    }
+    root_ = program_->units.front().get();
+    lockPath_ = objectify::lockfilePath(options_.file);
+    std::optional<objectify::Lockfile> lockfile =
+        objectify::readLockfile(lockPath_, sources_, diags_);
+    if (!lockfile) {
+        return false;
+    }
+    lockfile_ = std::move(*lockfile);
+    return true;
+}
+
+bool ObjectifyRun::configure() {
+    std::vector<ConfigIssue> issues;
+    ProjectConfig project;
+    std::filesystem::path dir = std::filesystem::absolute(options_.file).parent_path();
+    if (auto found = ProjectConfig::find(dir)) {
+        project = ProjectConfig::load(*found, issues);
+    }
+    settings_ = objectify::loadObjectifySettings(project, issues);
+    backend_ = runtime::loadBackendConfig(project, runtime::processEnvironment(), issues);
+    for (const ConfigIssue& issue : issues) {
+        std::cerr << issue.format() << '\n';
+    }
+    if (hasErrors(issues)) {
+        usageError_ = true;
+        return false;
+    }
+    settings_.threshold = options_.threshold.value_or(settings_.threshold);
+    settings_.rounds = options_.rounds.value_or(settings_.rounds);
+    backend_.endpoint = options_.endpoint.empty() ? backend_.endpoint : options_.endpoint;
+    backend_.model = options_.model.empty() ? backend_.model : options_.model;
+    return true;
+}
+
+// A fresh entry: made for the rule's text with the current prompts, and with the configured
+// model when one is configured (with none, `--write` can still use what the lockfile holds).
+const LockEntry* ObjectifyRun::freshEntry(const ast::RuleDecl& rule) const {
+    const LockEntry* entry = lockfile_.find(rule.id, rule.text.value());
+    bool fresh = entry && entry->promptVersion == objectify::kPromptVersion &&
+                 (backend_.model.empty() || entry->model == backend_.model);
+    return fresh ? entry : nullptr;
+}
+
+bool ObjectifyRun::select() {
+    for (const ast::RuleDecl* rule : root_->module.rules()) {
+        if (!options_.rule.empty() && rule->id != options_.rule) {
+            continue;
+        }
+        Disposition d = options_.force      ? Disposition::Objectify
+                        : rule->when        ? Disposition::HasWhen
+                        : freshEntry(*rule) ? Disposition::Fresh
+                                            : Disposition::Objectify;
+        rules_.push_back({rule, d, std::nullopt});
+    }
+    if (!options_.rule.empty() && rules_.empty()) {
+        std::cerr << "clue: error: " << options_.file << " has no rule '" << options_.rule << "'\n";
+        usageError_ = true;
+        return false;
+    }
+    return true;
+}
+
+bool ObjectifyRun::objectifySelected() {
+    std::vector<objectify::RuleJob> jobs;
+    std::vector<RuleState*> states;
+    for (RuleState& state : rules_) {
+        if (state.disposition == Disposition::Objectify) {
+            jobs.push_back({state.rule->id, state.rule->text.value()});
+            states.push_back(&state);
+        }
+    }
+    if (jobs.empty()) {
+        return true;
+    }
+    if (auto missing = backend_.missingSetting()) {
+        std::cerr << "clue: error: cannot objectify: " << *missing << ", or pass --model\n";
+        usageError_ = true;
+        return false;
+    }
+    runtime::HttpClient client(backend_.httpClientOptions());
+    runtime::OpenAiBackend backend(client, backend_.backendOptions());
+    OpenAiObjectifyModel model(backend);
+    objectify::RuleObjectifier objectifier(model, objectify::PromptSet::current(), settings_,
+                                           backend_.model);
+    ObjectifyProgress progress(jobs.size(), isatty(STDERR_FILENO) != 0);
+    std::vector<RuleOutcome> outcomes = objectify::objectifyRules(
+        objectifier, jobs, settings_.concurrency,
+        [&](const std::string& rule, const std::string& step) { progress.step(rule, step); },
+        [&](const RuleOutcome&) { progress.ruleDone(); });
+    progress.close();
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+        record(*states[i], std::move(outcomes[i]));
+    }
+    return true;
+}
+
+// Into the lockfile when it succeeded; a diagnostic at the rule when not.
+void ObjectifyRun::record(RuleState& state, RuleOutcome outcome) {
+    const ast::RuleDecl& rule = *state.rule;
+    if (outcome.entry) {
+        const LockEntry& entry = *outcome.entry;
+        if (entry.finalRating() < settings_.threshold) {
+            diags_
+                .warning(code::ObjectifyUnderThreshold, rule.idSpan,
+                         fmt::format("rule '{}' still rates {} after {} rewrite round{}, under "
+                                     "the threshold {}",
+                                     rule.id, entry.finalRating(), entry.rewrites.size(),
+                                     entry.rewrites.size() == 1 ? "" : "s", settings_.threshold))
+                .note("its chain was extracted from its best-rated text")
+                .withHelp("make the rule more objective by hand, or allow more rounds with "
+                          "--rounds");
+        }
+        lockfile_.put(entry);
+    } else if (outcome.failure == objectify::FailureKind::InvalidAnswers) {
+        std::string last = outcome.lastAnswer.size() > 300
+                               ? outcome.lastAnswer.substr(0, 300) + "..."
+                               : outcome.lastAnswer;
+        diags_
+            .error(code::ObjectifyInvalidAnswers, rule.idSpan,
+                   fmt::format("objectifying rule '{}' failed: {}", rule.id, outcome.message))
+            .note("the last answer was: " + last)
+            .withHelp("run again, try another model, or give the rule a `when` by hand");
+    } else {
+        diags_
+            .error(code::ObjectifyModelFailed, rule.idSpan,
+                   fmt::format("objectifying rule '{}' failed: {}", rule.id, outcome.message))
+            .withHelp(fmt::format("check that {} serves the model '{}'", backend_.endpoint,
+                                  backend_.model));
+        usageError_ = true;
+    }
+    state.outcome = std::move(outcome);
+}
+
+bool ObjectifyRun::saveLockfile() {
+    std::set<std::string> ids;
+    for (const ast::RuleDecl* rule : root_->module.rules()) {
+        ids.insert(rule->id);
+    }
+    lockfile_.keepOnly(ids);
+    std::error_code ec;
+    bool exists = std::filesystem::exists(lockPath_, ec);
+    if (!exists && lockfile_.empty()) {
+        return true;
+    }
+    std::string text = objectify::writeLockfile(
+        lockfile_, std::filesystem::path(options_.file).filename().string());
+    std::string error;
+    if (exists && readFile(lockPath_, error) == text) {
+        return true;
+    }
+    if (!writeFileAtomically(lockPath_, text, error)) {
+        std::cerr << "clue: error: cannot write '" << lockPath_ << "': " << error << '\n';
+        usageError_ = true;
+        return false;
+    }
+    std::cerr << "wrote " << lockPath_ << '\n';
+    return true;
+}
+
+// Rules without `when` that have a fresh entry, and rules whose `when` --force replaced.
+bool ObjectifyRun::writeSource() {
+    std::vector<objectify::ChainWrite> writes;
+    for (const RuleState& state : rules_) {
+        bool replaced = state.rule->when && state.outcome && state.outcome->entry;
+        const LockEntry* entry = freshEntry(*state.rule);
+        if (entry && (!state.rule->when || replaced)) {
+            writes.push_back({state.rule, entry});
+        }
+    }
+    if (writes.empty()) {
+        return true;
+    }
+    std::string error;
+    std::optional<objectify::SourceWrite> written = objectify::writeChains(
+        *program_, *root_, sources_.contents(root_->file), writes, options_.acceptRewrite, error);
+    if (!written || !writeFileAtomically(options_.file, written->text, error)) {
+        std::cerr << "clue: error: " << options_.file << " is left unchanged: " << error << '\n';
+        usageError_ = true;
+        return false;
+    }
+    std::cerr << fmt::format("wrote {}: `when` for {} rule{}, {} new predicate{}\n", options_.file,
+                             writes.size(), writes.size() == 1 ? "" : "s", written->declared.size(),
+                             written->declared.size() == 1 ? "" : "s");
+    return true;
+}
+
+SummaryRow rowFor(const std::string& rule, const LockEntry& entry, std::string result) {
+    return {rule,
+            entry.rating,
+            entry.finalRating(),
+            static_cast<int>(entry.rewrites.size()),
+            objectify::countStatements(entry.when),
+            std::move(result)};
+}
+
+void ObjectifyRun::summarize() const {
+    std::vector<SummaryRow> rows;
+    size_t done = 0, skipped = 0, failed = 0;
+    for (const RuleState& state : rules_) {
+        const std::string& id = state.rule->id;
+        if (state.disposition == Disposition::HasWhen) {
+            rows.push_back({id, {}, {}, {}, {}, "skipped: has its own `when`"});
+            ++skipped;
+        } else if (state.disposition == Disposition::Fresh) {
+            rows.push_back(rowFor(id, *freshEntry(*state.rule), "skipped: fresh lock entry"));
+            ++skipped;
+        } else if (state.outcome && state.outcome->entry) {
+            bool under = state.outcome->entry->finalRating() < settings_.threshold;
+            rows.push_back(rowFor(id, *state.outcome->entry,
+                                  under ? "objectified, under the threshold" : "objectified"));
+            ++done;
+        } else if (state.outcome) {
+            bool invalid = state.outcome->failure == objectify::FailureKind::InvalidAnswers;
+            rows.push_back(
+                {id, {}, {}, {}, {}, invalid ? "failed: unusable answers" : "failed: model error"});
+            ++failed;
+        }
+    }
+    printSummary(std::cout, rows);
+    std::cerr << fmt::format("objectify: {} objectified, {} skipped, {} failed\n", done, skipped,
+                             failed);
+}
+
+int ObjectifyRun::execute() {
+    bool ready = load() && configure() && select();
+    if (ready && objectifySelected() && saveLockfile() && options_.write) {
+        writeSource();
+    }
+    options_.output.print(diags_, sources_);
+    if (ready) {
+        summarize();
+    }
+    return exitCode();
+}
+
+} // namespace
+
+int runObjectify(const ObjectifyOptions& options) {
+    return ObjectifyRun(options).execute();
+}
+
+} // namespace clue::cli

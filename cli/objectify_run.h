@@ -1,0 +1,27 @@
+// `clue objectify`'s options, and the run that carries them out.
+#pragma once
+
+#include "cli/diagnostic_output.h"
+
+#include <optional>
+#include <string>
+
+namespace clue::cli {
+
+struct ObjectifyOptions {
+    std::string file;
+    std::string endpoint;
+    std::string model;
+    std::optional<int> threshold;
+    std::optional<int> rounds;
+    std::string rule;
+    bool force = false;
+    bool write = false;
+    bool acceptRewrite = false;
+    DiagnosticOutput output;
+};
+
+// Returns the exit code (docs/cli/objectify.md).
+int runObjectify(const ObjectifyOptions& options);
+
+} // namespace clue::cli
