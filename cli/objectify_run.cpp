@@ -34,6 +34,7 @@ enum class Disposition { Objectify, HasWhen, Fresh };
 struct RuleState {
     const ast::RuleDecl* rule = nullptr;
     Disposition disposition = Disposition::Objectify;
+    bool textChanged = false;           // the lockfile held an entry for an older text
     std::optional<RuleOutcome> outcome; // set when it was objectified
 };
 
@@ -132,7 +133,10 @@ bool ObjectifyRun::select() {
                         : rule->when        ? Disposition::HasWhen
                         : freshEntry(*rule) ? Disposition::Fresh
                                             : Disposition::Objectify;
-        rules_.push_back({rule, d, std::nullopt});
+        bool changed = d == Disposition::Objectify &&
+                       !lockfile_.find(rule->id, rule->text.value()) &&
+                       lockfile_.staleFor(rule->id, rule->text.value());
+        rules_.push_back({rule, d, changed, std::nullopt});
     }
     if (!options_.rule.empty() && rules_.empty()) {
         std::cerr << "clue: error: " << options_.file << " has no rule '" << options_.rule << "'\n";
@@ -288,8 +292,9 @@ void ObjectifyRun::summarize() const {
             ++skipped;
         } else if (state.outcome && state.outcome->entry) {
             bool under = state.outcome->entry->finalRating() < settings_.threshold;
+            std::string result = under ? "objectified, under the threshold" : "objectified";
             rows.push_back(rowFor(id, *state.outcome->entry,
-                                  under ? "objectified, under the threshold" : "objectified"));
+                                  state.textChanged ? result + ": the rule text changed" : result));
             ++done;
         } else if (state.outcome) {
             bool invalid = state.outcome->failure == objectify::FailureKind::InvalidAnswers;

@@ -52,12 +52,25 @@ std::vector<fs::path> clueFilesUnder(const fs::path& dir) {
     return files;
 }
 
+// Whether `root` has a rule without `when`: stdlib-rules/os-bench-original.clue is shipped as
+// the input of `clue objectify` and compiles only with a lockfile (tests/objectify covers it).
+bool awaitsObjectification(const fs::path& root) {
+    SourceManager sources;
+    DiagnosticEngine diagnostics;
+    LoadOptions options;
+    options.stdlibDir = stdlibDirectory("");
+    auto program = loadProgram({root.string()}, sources, diagnostics, options);
+    return program && std::any_of(program->rules.begin(), program->rules.end(),
+                                  [](const auto& rule) { return !rule.second->when; });
+}
+
 TEST(FixtureEquivalence, EveryShippedConstitutionDecidesAlikeAtO0AndO2) {
     const fs::path source = CLUE_SOURCE_DIR;
     std::vector<fs::path> files = clueFilesUnder(source / "stdlib-rules");
     for (const fs::path& f : clueFilesUnder(source / "examples")) {
         files.push_back(f);
     }
+    std::erase_if(files, awaitsObjectification);
     ASSERT_GE(files.size(), 3u);
     for (const fs::path& file : files) {
         auto plans = compileBoth(file.string(), nullptr);
