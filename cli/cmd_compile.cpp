@@ -56,7 +56,7 @@ int runCompile(const CompileCommand& c) {
     std::optional<Compilation> compiled;
     if (loaded->program) {
         compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
-                                  c.flags.toOptions(loaded->stdlibDir));
+                                  c.flags.toOptions(*loaded));
     }
     c.diagnostics.print(loaded->diagnostics, loaded->sources);
     if (!compiled || loaded->diagnostics.hasErrors()) {

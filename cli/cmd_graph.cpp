@@ -41,7 +41,7 @@ std::optional<plan::Plan> planFor(const GraphCommand& g, int& exitCode) {
     std::optional<Compilation> compiled;
     if (loaded->program) {
         compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
-                                  g.flags.toOptions(loaded->stdlibDir));
+                                  g.flags.toOptions(*loaded));
     }
     DiagnosticOutput().print(loaded->diagnostics, loaded->sources);
     if (!compiled || loaded->diagnostics.hasErrors()) {

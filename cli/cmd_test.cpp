@@ -44,7 +44,7 @@ FileResult testFile(const TestCommand& t, const std::string& file, bool header) 
     std::optional<Compilation> compiled;
     if (loaded->program) {
         compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
-                                  CompileFlags().toOptions(loaded->stdlibDir));
+                                  CompileFlags().toOptions(*loaded));
     }
     result.json = {{"file", file}, {"diagnostics", diagnosticsJson(*loaded)}};
     if (!t.diagnostics.json()) {

@@ -54,13 +54,14 @@ void CompileFlags::reportTimes(const PipelineResult& pipeline) const {
                              cpu * 1000);
 }
 
-CompileOptions CompileFlags::toOptions(const std::string& stdlibDir) const {
+CompileOptions CompileFlags::toOptions(const LoadedProgram& loaded) const {
     CompileOptions options;
     options.level = level;
     options.maxWaves = maxWaves;
     options.printing.printAfter = {printAfter.begin(), printAfter.end()};
     options.printing.printTo = printAfter.empty() ? nullptr : &std::cerr;
-    options.stdlibDir = stdlibDir;
+    options.stdlibDir = loaded.stdlibDir;
+    options.locked = &loaded.locked;
     return options;
 }
 
@@ -70,6 +71,10 @@ std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots) 
     LoadOptions options;
     options.stdlibDir = loaded->stdlibDir;
     loaded->program = loadProgram(roots, loaded->sources, loaded->diagnostics, options);
+    if (loaded->program) {
+        loaded->locked =
+            objectify::LockedRules::load(*loaded->program, loaded->sources, loaded->diagnostics);
+    }
     return loaded;
 }
 

@@ -4,6 +4,7 @@
 
 #include "compiler/diag/diagnostic_engine.h"
 #include "compiler/driver/compile_driver.h"
+#include "compiler/objectify/locked_rules.h"
 #include "compiler/sema/program.h"
 #include "compiler/source/source_manager.h"
 
@@ -15,6 +16,8 @@
 
 namespace clue::cli {
 
+struct LoadedProgram;
+
 struct CompileFlags {
     int level = 2;
     std::vector<std::string> printAfter;
@@ -23,19 +26,21 @@ struct CompileFlags {
 
     // `withPrinting`: whether the verb offers --print-after (graph does not).
     void addOptions(CLI::App& command, bool withPrinting);
-    // The driver's options; --print-after output goes to standard error.
-    CompileOptions toOptions(const std::string& stdlibDir) const;
+    // The driver's options for `loaded`; --print-after output goes to standard error.
+    CompileOptions toOptions(const LoadedProgram& loaded) const;
     // With --time-passes: each pass run's time on standard error.
     void reportTimes(const PipelineResult& pipeline) const;
 };
 
-// A program loaded from root files, with what it was loaded from. `program` is null when the
-// files had errors; the diagnostics say which.
+// A program loaded from root files, with what it was loaded from and the lock entries of its
+// rules without `when` (from each file's NAME.clue.lock). `program` is null when the files had
+// errors; the diagnostics say which.
 struct LoadedProgram {
     SourceManager sources;
     DiagnosticEngine diagnostics;
     std::unique_ptr<Program> program;
     std::string stdlibDir;
+    objectify::LockedRules locked;
 };
 
 std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots);

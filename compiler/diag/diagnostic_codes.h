@@ -54,6 +54,7 @@ inline constexpr const char* ConflictingPredicateOptions = "W072";
 
 // Objectification and lockfiles (`clue objectify`, and `clue compile` reading lock entries).
 inline constexpr const char* LockfileMalformed = "E080";
+inline constexpr const char* LockEntryStale = "E081";
 inline constexpr const char* ObjectifyInvalidAnswers = "E082";
 inline constexpr const char* ObjectifyModelFailed = "E083";
 inline constexpr const char* ObjectifyUnderThreshold = "W080";

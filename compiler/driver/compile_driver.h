@@ -4,6 +4,7 @@
 
 #include "compiler/diag/diagnostic_engine.h"
 #include "compiler/ir/ir_module.h"
+#include "compiler/objectify/locked_rules.h"
 #include "compiler/passes/pipeline.h"
 #include "compiler/sema/program.h"
 #include "compiler/source/source_manager.h"
@@ -19,6 +20,8 @@ struct CompileOptions {
     size_t maxWaves = 0;        // schedule cap; 0: none
     PassRunnerOptions printing; // --print-after
     std::string stdlibDir;      // where std/ imports resolved, for relative paths
+    // The lock entries that stand for the `when` of rules without one; null: none.
+    const objectify::LockedRules* locked = nullptr;
 };
 
 struct Compilation {

@@ -88,7 +88,7 @@ Vertex FormulaLowering::lowerFormula(const ast::Formula& f) {
                             f.span);
     }
     case ast::FormulaKind::Inline:
-        return usePredicate(predicateFor(f.text), f.span);
+        return usePredicate(inlinePredicate(f.text), f.span);
     case ast::FormulaKind::Const:
         return module_.addNode({NodeKind::Const, f.value, 0});
     default:
@@ -104,17 +104,47 @@ Vertex FormulaLowering::lowerFormula(const ast::Formula& f) {
     return module_.addNode({kind, false, 0}, operands);
 }
 
-void FormulaLowering::lowerRule(const ast::RuleDecl& rule, const std::string& location,
-                                const std::string& file) {
-    if (!rule.when) {
+// A statement written inline: a new one takes the central object that lock entries give it
+// (the extracted chains' objects), unless a declaration already set its options.
+uint32_t FormulaLowering::inlinePredicate(const std::string& statement) {
+    uint32_t index = predicateFor(statement);
+    ir::PredicateInfo& info = module_.predicates()[index];
+    if (locked_ != nullptr && !info.object && !declaredAt_.contains(index)) {
+        if (std::string object = locked_->objectOf(statement); !object.empty()) {
+            info.object = std::move(object);
+        }
+    }
+    return index;
+}
+
+// The rule's own `when`, else its lock entry's chain; null after E070 (or when the lock entry
+// was already reported).
+const ast::Formula* FormulaLowering::lockedWhen(const ast::RuleDecl& rule,
+                                                const std::string& file) {
+    if (rule.when) {
+        return rule.when.get();
+    }
+    const objectify::LockEntry* entry = locked_ ? locked_->entryOf(rule) : nullptr;
+    if (entry != nullptr && entry->formula) {
+        return entry->formula.get();
+    }
+    if (locked_ == nullptr || !locked_->reported(rule)) {
         diagnostics_
             .error(code::NeedsObjectification, rule.idSpan,
                    fmt::format("rule '{}' needs objectification: run `clue objectify {}`", rule.id,
                                file))
             .note("a rule without `when` has no precondition chain to compile yet");
+    }
+    return nullptr;
+}
+
+void FormulaLowering::lowerRule(const ast::RuleDecl& rule, const std::string& location,
+                                const std::string& file) {
+    const ast::Formula* when = lockedWhen(rule, file);
+    if (when == nullptr) {
         return;
     }
-    Vertex root = lowerFormula(*rule.when);
+    Vertex root = lowerFormula(*when);
     if (rule.unless) {
         std::array<Vertex, 1> excluded{lowerFormula(*rule.unless)};
         std::array<Vertex, 2> operands{root, module_.addNode({NodeKind::Not, false, 0}, excluded)};

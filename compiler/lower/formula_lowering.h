@@ -8,6 +8,7 @@
 #include "compiler/ast/rule_decl.h"
 #include "compiler/diag/diagnostic_engine.h"
 #include "compiler/ir/ir_module.h"
+#include "compiler/objectify/locked_rules.h"
 
 #include <functional>
 #include <string>
@@ -27,11 +28,16 @@ public:
     // gives its options; a later one with different options gets W072.
     void declarePredicate(const ast::PredicateDecl& decl);
 
-    // Adds the rule with `location` ("file:line"). A rule with no `when` gets E070 and no node;
-    // `file` names it in the message.
+    // Where rules without `when` find their chains (lock entries); null: nowhere.
+    void setLockedRules(const objectify::LockedRules* locked) { locked_ = locked; }
+
+    // Adds the rule with `location` ("file:line"). A rule with no `when` takes its lock entry's
+    // chain; with none it gets E070 and no node, and `file` names it in the message.
     void lowerRule(const ast::RuleDecl& rule, const std::string& location, const std::string& file);
 
 private:
+    const ast::Formula* lockedWhen(const ast::RuleDecl& rule, const std::string& file);
+    uint32_t inlinePredicate(const std::string& statement);
     uint32_t predicateFor(const std::string& statement);
     ir::Vertex lowerFormula(const ast::Formula& formula);
     ir::Vertex usePredicate(uint32_t predicate, SourceSpan span);
@@ -40,6 +46,7 @@ private:
     ir::IRModule& module_;
     DiagnosticEngine& diagnostics_;
     PredicateLookup lookup_;
+    const objectify::LockedRules* locked_ = nullptr;
     std::unordered_map<std::string, uint32_t> byKey_; // statement hash -> predicate info
     // Statement as written -> predicate info: hashing is costly and most uses repeat a text.
     std::unordered_map<std::string, uint32_t> byText_;

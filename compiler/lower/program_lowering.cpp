@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace clue {
 namespace {
 
@@ -22,7 +24,7 @@ const ast::Header* canonicalHeader(const std::vector<OrderedUnit>& units) {
 }
 
 void recordModuleInfo(const std::vector<OrderedUnit>& units, const SourceManager& sources,
-                      ir::ModuleInfo& info) {
+                      const objectify::LockedRules* locked, ir::ModuleInfo& info) {
     if (const ast::Header* h = canonicalHeader(units)) {
         info.name = h->name;
         info.version = h->version;
@@ -41,18 +43,26 @@ void recordModuleInfo(const std::vector<OrderedUnit>& units, const SourceManager
         digestInput += sources.contents(u.unit->file);
         digestInput += '\0';
     }
+    std::vector<std::string> lockfiles = locked ? locked->contents() : std::vector<std::string>{};
+    std::sort(lockfiles.begin(), lockfiles.end()); // whatever order the roots were listed in
+    for (const std::string& lockfile : lockfiles) {
+        digestInput += lockfile;
+        digestInput += '\0';
+    }
     info.sourceDigest = sha256Hex(digestInput);
 }
 
 } // namespace
 
 ir::IRModule lowerProgram(const Program& program, const SourceManager& sources,
-                          DiagnosticEngine& diagnostics, const std::string& stdlibDir) {
+                          DiagnosticEngine& diagnostics, const std::string& stdlibDir,
+                          const objectify::LockedRules* locked) {
     std::vector<OrderedUnit> units = orderUnits(program, stdlibDir);
     ir::IRModule module;
-    recordModuleInfo(units, sources, module.info());
+    recordModuleInfo(units, sources, locked, module.info());
     FormulaLowering lowering(module, diagnostics,
                              [&](const std::string& name) { return program.predicates.at(name); });
+    lowering.setLockedRules(locked);
     for (const OrderedUnit& u : units) {
         for (const ast::PredicateDecl* p : u.unit->module.predicates()) {
             lowering.declarePredicate(*p);

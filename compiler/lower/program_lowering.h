@@ -4,6 +4,7 @@
 
 #include "compiler/diag/diagnostic_engine.h"
 #include "compiler/ir/ir_module.h"
+#include "compiler/objectify/locked_rules.h"
 #include "compiler/sema/program.h"
 #include "compiler/source/source_manager.h"
 
@@ -12,8 +13,11 @@
 namespace clue {
 
 // `stdlibDir` is where std/ imports resolved (stdlibDirectory()), for their relative paths.
-// Reports E070 for each rule without `when` and W072 for conflicting predicate options.
+// A rule without `when` takes the chain of its lock entry in `locked`; one with no entry gets
+// E070 (unless `locked` already reported its entry). The lockfiles read join the source
+// digest. Reports W072 for conflicting predicate options.
 ir::IRModule lowerProgram(const Program& program, const SourceManager& sources,
-                          DiagnosticEngine& diagnostics, const std::string& stdlibDir);
+                          DiagnosticEngine& diagnostics, const std::string& stdlibDir,
+                          const objectify::LockedRules* locked = nullptr);
 
 } // namespace clue

@@ -1,9 +1,11 @@
 // One entry of a lockfile: what the model answered for one rule text, model and prompt version.
 #pragma once
 
+#include "compiler/ast/formula.h"
 #include "compiler/objectify/chain.h"
 #include "compiler/source/source_span.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,8 @@ struct LockEntry {
     std::string when;                // the extracted chain, a formula in the language's syntax
     std::vector<ChainStatement> objects; // central objects of the chain's statements
     SourceSpan span; // where the entry was read from (its `id`); empty for a new entry
+    // `when` as the reader parsed it, with spans into the lockfile; null for a new entry.
+    std::shared_ptr<const ast::Formula> formula;
 
     const std::string& finalText() const {
         return finalRound == 0 ? text : rewrites[finalRound - 1].text;

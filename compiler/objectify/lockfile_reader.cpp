@@ -9,10 +9,12 @@
 #include "compiler/objectify/locked_formula.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <set>
 #include <tuple>
@@ -29,9 +31,11 @@ public:
 
 private:
     std::optional<LockEntry> readEntry(const YAML::Node& node);
+    bool readList(const YAML::Node& entry, const char* key, std::initializer_list<const char*> keys,
+                  const std::function<bool(const YAML::Node&)>& read);
     bool readRounds(const YAML::Node& entry, LockEntry& out);
     bool readObjects(const YAML::Node& entry, LockEntry& out);
-    bool checkFormula(const YAML::Node& entry, const LockEntry& out);
+    bool checkFormula(const YAML::Node& entry, LockEntry& out);
     bool checkKeys(const YAML::Node& map, std::initializer_list<const char*> known,
                    std::initializer_list<const char*> required);
 
@@ -123,67 +127,62 @@ std::optional<int> LockReader::integer(const YAML::Node& map, const char* key, i
     return number;
 }
 
-bool LockReader::readRounds(const YAML::Node& entry, LockEntry& out) {
-    const YAML::Node rounds = entry["rewrites"];
-    if (!rounds) {
+// The optional list `key` of `entry`: each item a mapping with exactly `keys`, given to `read`.
+bool LockReader::readList(const YAML::Node& entry, const char* key,
+                          std::initializer_list<const char*> keys,
+                          const std::function<bool(const YAML::Node&)>& read) {
+    const YAML::Node list = entry[key];
+    if (!list) {
         return true;
     }
-    if (!rounds.IsSequence()) {
-        error(rounds.Mark(), "'rewrites' must be a list of {text, rating, explanation}");
+    std::string shape = fmt::format("{{{}}}", fmt::join(keys, ", "));
+    if (!list.IsSequence()) {
+        error(list.Mark(), fmt::format("'{}' must be a list of {}", key, shape));
         return false;
     }
-    for (const YAML::Node& round : rounds) {
-        if (!round.IsMap()) {
-            error(round.Mark(), "a rewrite must be a mapping of text, rating and explanation");
+    for (const YAML::Node& item : list) {
+        if (!item.IsMap()) {
+            error(item.Mark(), fmt::format("each item of '{}' must be a mapping {}", key, shape));
             return false;
         }
-        if (!checkKeys(round, {"text", "rating", "explanation"},
-                       {"text", "rating", "explanation"})) {
+        if (!checkKeys(item, keys, keys) || !read(item)) {
             return false;
         }
-        auto text = this->text(round, "text", false);
-        auto rating = integer(round, "rating", 1, 10);
-        auto explanation = this->text(round, "explanation", true);
-        if (!text || !rating || !explanation) {
-            return false;
-        }
-        out.rewrites.push_back({*text, *rating, *explanation});
     }
     return true;
+}
+
+bool LockReader::readRounds(const YAML::Node& entry, LockEntry& out) {
+    return readList(entry, "rewrites", {"text", "rating", "explanation"},
+                    [&](const YAML::Node& round) {
+                        auto text = this->text(round, "text", false);
+                        auto rating = integer(round, "rating", 1, 10);
+                        auto explanation = this->text(round, "explanation", true);
+                        if (text && rating && explanation) {
+                            out.rewrites.push_back({*text, *rating, *explanation});
+                        }
+                        return text && rating && explanation;
+                    });
 }
 
 bool LockReader::readObjects(const YAML::Node& entry, LockEntry& out) {
-    const YAML::Node objects = entry["objects"];
-    if (!objects) {
-        return true;
-    }
-    if (!objects.IsSequence()) {
-        error(objects.Mark(), "'objects' must be a list of {statement, object}");
-        return false;
-    }
-    for (const YAML::Node& item : objects) {
-        if (!item.IsMap()) {
-            error(item.Mark(), "an object must be a mapping of statement and object");
-            return false;
-        }
-        if (!checkKeys(item, {"statement", "object"}, {"statement", "object"})) {
-            return false;
-        }
+    return readList(entry, "objects", {"statement", "object"}, [&](const YAML::Node& item) {
         auto statement = text(item, "statement", false);
         auto object = text(item, "object", false);
-        if (!statement || !object) {
-            return false;
+        if (statement && object) {
+            out.objects.push_back({*statement, *object});
         }
-        out.objects.push_back({*statement, *object});
-    }
-    return true;
+        return statement && object;
+    });
 }
 
 // The formula must parse, and every object must belong to one of its statements.
-bool LockReader::checkFormula(const YAML::Node& entry, const LockEntry& out) {
+bool LockReader::checkFormula(const YAML::Node& entry, LockEntry& out) {
     const YAML::Node when = entry["when"];
     std::string why;
-    FormulaPlace place{sources_.path(file_), static_cast<uint32_t>(when.Mark().line) + 1, 0};
+    // The writer single-quotes the formula: it starts one column after the value's mark.
+    FormulaPlace place{sources_.path(file_), static_cast<uint32_t>(when.Mark().line) + 1,
+                       static_cast<uint32_t>(when.Mark().column) + 1};
     std::unique_ptr<ast::Formula> formula = parseLockedFormula(out.when, sources_, place, why);
     if (!formula) {
         error(when.Mark(), "the 'when' formula cannot be read: " + why);
@@ -204,6 +203,7 @@ bool LockReader::checkFormula(const YAML::Node& entry, const LockEntry& out) {
             return false;
         }
     }
+    out.formula = std::move(formula);
     return true;
 }
 
