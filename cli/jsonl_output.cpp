@@ -1,6 +1,7 @@
 // JSONL to stdout or, atomically, to a file.
 #include "cli/jsonl_output.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,8 +15,15 @@ JsonlOutput::JsonlOutput(std::string path) : path_(std::move(path)) {
     if (path_.empty()) {
         return;
     }
-    temporary_ = path_ + ".tmp-" + std::to_string(::getpid());
-    file_.open(temporary_, std::ios::binary | std::ios::trunc);
+    // A device or a pipe (`-o /dev/null`, a FIFO) is written in place: renaming a file over it
+    // would replace it for every other program.
+    struct stat existing {};
+    bool inPlace = ::stat(path_.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) &&
+                   !S_ISDIR(existing.st_mode);
+    if (!inPlace) {
+        temporary_ = path_ + ".tmp-" + std::to_string(::getpid());
+    }
+    file_.open(inPlace ? path_ : temporary_, std::ios::binary | std::ios::trunc);
     if (!file_) {
         ok_ = false;
         problem_ = "cannot write '" + path_ + "': " + std::strerror(errno);
@@ -46,6 +54,10 @@ bool JsonlOutput::commit() {
     if (!file_) {
         problem_ = "cannot write '" + path_ + "'";
         return false;
+    }
+    if (temporary_.empty()) {
+        committed_ = true;
+        return true;
     }
     std::error_code ec;
     std::filesystem::rename(temporary_, path_, ec);

@@ -1,6 +1,6 @@
 // Where `clue judge` writes its JSONL: standard output, line by line, or a file that appears
 // only when the run completes (written beside it, then renamed), so that a failed run never
-// leaves a half-written file in place of an old one.
+// leaves a half-written file in place of an old one. A device or a pipe is written in place.
 #pragma once
 
 #include <fstream>
@@ -19,7 +19,7 @@ public:
     const std::string& problem() const { return problem_; }
 
     void writeLine(const std::string& line);
-    // Flushes, and renames the temporary file onto the path. False (with problem()) on failure.
+    // Flushes, and renames the temporary file onto the path (if there is one). False (with problem()) on failure.
     bool commit();
 
 private:

@@ -15,6 +15,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -136,6 +140,37 @@ TEST_F(JudgeCliTest, OnErrorSetsTheVerdictExplicitlyButTheRunStillFails) {
     EXPECT_EQ(out[0]["on_error"], "safe");
     EXPECT_EQ(out[0]["rules"]["r1"], "error");
     EXPECT_NE(r.err.find("set by --on-error"), std::string::npos) << r.err;
+}
+
+// `-o /dev/null` or a FIFO: the output goes into it, and it stays what it was; a rename over it
+// would replace the device for every other program.
+TEST_F(JudgeCliTest, OutputToAPipeIsWrittenInPlace) {
+    prepareCache();
+    const std::string fifo = (dir_ / "results.fifo").string();
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    // Holding the read end lets the writer open it; the few lines fit in the pipe's buffer.
+    int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    ASSERT_GE(reader, 0);
+    auto r = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                   "--model", "m", "-o", "results.fifo"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(r.out.empty());
+    std::string written;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(reader, buffer, sizeof buffer)) > 0;) {
+        written.append(buffer, static_cast<size_t>(n));
+    }
+    ::close(reader);
+    struct stat info {};
+    ASSERT_EQ(::stat(fifo.c_str(), &info), 0);
+    EXPECT_TRUE(S_ISFIFO(info.st_mode)) << "the FIFO was replaced";
+    auto out = lines(written);
+    ASSERT_EQ(out.size(), 1u) << written;
+    EXPECT_EQ(out[0]["verdict"], "unsafe");
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+        EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos)
+            << entry.path() << " left behind";
+    }
 }
 
 TEST_F(JudgeCliTest, ExplainTracesOneImage) {
