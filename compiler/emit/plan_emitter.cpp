@@ -43,8 +43,12 @@ plan::Node toPlanNode(const ir::IRModule& module, Vertex v, const ir::NodeNumber
 
 plan::Rule toPlanRule(const ir::IRModule& module, Vertex rule, const ir::NodeNumbering& n) {
     const ir::RuleInfo& r = module.ruleInfo(rule);
-    return {r.id,      r.text, r.category, r.severity, r.tags, n.nodeIndex[module.child(rule, 0)],
-            r.location};
+    plan::Rule out{r.id,   r.text, r.category, r.severity, r.tags, n.nodeIndex[module.child(rule, 0)],
+                   r.location, std::nullopt};
+    if (r.objectifiedModel) {
+        out.objectified = plan::Objectified{*r.objectifiedModel, r.objectifiedPromptVersion};
+    }
+    return out;
 }
 
 std::vector<std::vector<uint32_t>> toPlanSchedule(const ir::IRModule& module,

@@ -18,6 +18,9 @@ struct RuleInfo {
     SourceSpan span;      // the whole declaration
     SourceSpan idSpan;    // where diagnostics about the rule point
     std::string location; // "file:line" with the file's relative path, as the plan records it
+    // The chain came from a lock entry: the model and prompt version that extracted it.
+    std::optional<std::string> objectifiedModel;
+    std::string objectifiedPromptVersion;
 };
 
 } // namespace clue::ir

@@ -165,6 +165,11 @@ void FormulaLowering::lowerRule(const ast::RuleDecl& rule, const std::string& lo
     info.span = rule.span;
     info.idSpan = rule.idSpan;
     info.location = location;
+    if (!rule.when) {
+        const objectify::LockEntry* entry = locked_->entryOf(rule); // lockedWhen() found it
+        info.objectifiedModel = entry->model;
+        info.objectifiedPromptVersion = entry->promptVersion;
+    }
     module_.ruleInfos().push_back(std::move(info));
     module_.addRule(static_cast<uint32_t>(module_.ruleInfos().size() - 1), root);
 }

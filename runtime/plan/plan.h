@@ -31,6 +31,13 @@ struct Node {
     std::vector<uint32_t> children; // Not (one), And / Or (one or more)
 };
 
+// Where a rule's chain came from when its source has no `when`: the lock entry that
+// `clue objectify` made, with the model and the prompt version that made it.
+struct Objectified {
+    std::string model;
+    std::string promptVersion;
+};
+
 struct Rule {
     std::string id;
     std::string text;
@@ -39,6 +46,7 @@ struct Rule {
     std::vector<std::string> tags;
     uint32_t root = 0;    // index into nodes
     std::string location; // "file:line" of the rule in the source, relative paths
+    std::optional<Objectified> objectified; // set only for a chain taken from a lockfile
 };
 
 struct Category {

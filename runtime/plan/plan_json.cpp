@@ -59,13 +59,18 @@ ordered predicateToJson(const Predicate& p) {
 }
 
 ordered ruleToJson(const Rule& r) {
-    return {{"id", r.id},
-            {"text", r.text},
-            {"category", optionalValue(r.category)},
-            {"severity", optionalValue(r.severity)},
-            {"tags", r.tags},
-            {"root", r.root},
-            {"location", r.location}};
+    ordered j = {{"id", r.id},
+                 {"text", r.text},
+                 {"category", optionalValue(r.category)},
+                 {"severity", optionalValue(r.severity)},
+                 {"tags", r.tags},
+                 {"root", r.root},
+                 {"location", r.location}};
+    if (r.objectified) {
+        j["objectified"] = {{"model", r.objectified->model},
+                            {"prompt_version", r.objectified->promptVersion}};
+    }
+    return j;
 }
 
 } // namespace
@@ -248,6 +253,15 @@ void writeRule(Writer& w, const Rule& r) {
     w.value(uint64_t{r.root});
     w.key("location");
     w.value(r.location);
+    if (r.objectified) {
+        w.key("objectified");
+        w.beginObject();
+        w.key("model");
+        w.value(r.objectified->model);
+        w.key("prompt_version");
+        w.value(r.objectified->promptVersion);
+        w.endObject();
+    }
     w.endObject();
 }
 
@@ -467,6 +481,10 @@ void readRules(const JsonReader& root, Plan& plan) {
         }
         r.root = item.at("root").index(plan.nodes.size(), "nodes");
         r.location = item.at("location").string(kMaxText);
+        if (auto objectified = item.optional("objectified")) {
+            r.objectified = Objectified{objectified->at("model").string(kMaxShortString),
+                                        objectified->at("prompt_version").string(kMaxShortString)};
+        }
         plan.rules.push_back(std::move(r));
     }
 }

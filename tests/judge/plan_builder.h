@@ -44,7 +44,7 @@ public:
 
     PlanBuilder& rule(const std::string& id, uint32_t root) {
         plan_.rules.push_back(
-            {id, "Rule " + id + ".", std::nullopt, std::nullopt, {}, root, "test.clue:1"});
+            {id, "Rule " + id + ".", std::nullopt, std::nullopt, {}, root, "test.clue:1", {}});
         return *this;
     }
     // Waves of predicate indices; without a call, every predicate is in wave 0.

@@ -30,7 +30,17 @@ TEST_F(ObjectifyCli, CompileTakesTheChainsFromTheLockfileWithoutTheNetwork) {
     auto run = clue({"compile", "policy.clue", "-o", "policy.plan.json"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     nlohmann::json plan = nlohmann::json::parse(read("policy.plan.json"));
-    EXPECT_EQ(plan["rules"].size(), 3u);
+    ASSERT_EQ(plan["rules"].size(), 3u);
+    // The chains taken from the lockfile say which model and prompts made them.
+    for (const auto& rule : plan["rules"]) {
+        if (rule["id"] == "knife") {
+            EXPECT_FALSE(rule.contains("objectified")) << rule; // its own `when`
+        } else {
+            EXPECT_EQ(rule["objectified"],
+                      nlohmann::json({{"model", "clue-sim"}, {"prompt_version", "objectify/1"}}))
+                << rule;
+        }
+    }
     // The declared predicate is shared with the extracted chains (one predicate, the author's
     // statement); extracted statements keep their central objects.
     std::map<std::string, std::string> expected{

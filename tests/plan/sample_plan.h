@@ -29,9 +29,9 @@ inline Plan samplePlan() {
                {NodeOp::Predicate, 2, false, {}},  {NodeOp::Not, 0, false, {2}},
                {NodeOp::And, 0, false, {0, 1, 3}}, {NodeOp::Or, 0, false, {0, 2}}};
     p.categories = {{"violence", "Violence"}};
-    p.rules.push_back({"gore", "No gore.", "violence", "high", {}, 4, "sample.clue:3"});
-    p.rules.push_back(
-        {"burning", "No fire.", std::nullopt, std::nullopt, {"x"}, 5, "sample.clue:7"});
+    p.rules.push_back({"gore", "No gore.", "violence", "high", {}, 4, "sample.clue:3", {}});
+    p.rules.push_back({"burning", "No fire.", std::nullopt, std::nullopt, {"x"}, 5, "sample.clue:7",
+                       Objectified{"some-model", "objectify/1"}}); // a chain from a lockfile
     p.schedule = {{0}, {1, 2}};
     return p;
 }
