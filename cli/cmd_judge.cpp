@@ -35,6 +35,7 @@ struct JudgeOptions {
     bool noDebias = false;
     bool noEscalate = false;
     int imagesInFlight = 0;
+    int questionsPerImage = 0;
     std::uint64_t maxImageBytes = ImageLimits{}.maxBytes;
     bool noProgress = false;
     BackendFlags backend;
@@ -123,6 +124,7 @@ int runJudge(const JudgeOptions& options) {
     BatchOptions batch;
     batch.imagesInFlight =
         options.imagesInFlight > 0 ? options.imagesInFlight : 2 * std::size_t(p.config.concurrency);
+    batch.questionsPerImage = std::size_t(options.questionsPerImage);
     batch.limits.maxBytes = options.maxImageBytes;
     batch.onError = *parseOnError(options.onError);
 
@@ -169,6 +171,11 @@ void addJudgeCommand(CLI::App& app, RunState& state) {
         ->add_option("--images-in-flight", o->imagesInFlight,
                      "Images judged at once (default: twice --concurrency)")
         ->check(CLI::Range(1, 100000));
+    command
+        ->add_option("--questions-per-image", o->questionsPerImage,
+                     "Questions about one image asked at once, in the plan's order (default 0: "
+                     "wave by wave; 1: one at a time, the fewest calls and the longest latency)")
+        ->check(CLI::Range(0, 100000));
     o->cache.addOptions(*command);
     command->add_flag("--replay", o->replay,
                       "Answer from the cache only, without a server; a miss is an error");

@@ -149,13 +149,16 @@ def main():
         calibrate = [clue, "calibrate", f"{out}/o2.json", "--endpoint", sim.base + "/v1",
                      "--model", "clue-sim", "--no-cache", "-o", f"{out}/o2-cal.json"]
         run(calibrate)
-        for name, plan in (("-O0, uncalibrated, no cache (naive)", "o0.json"),
-                           ("-O2, uncalibrated, no cache", "o2.json"),
-                           ("-O2, calibrated, no cache", "o2-cal.json")):
+        for name, plan, extra in (
+                ("-O0, uncalibrated, no cache (naive)", "o0.json", []),
+                ("-O2, uncalibrated, no cache", "o2.json", []),
+                ("-O2, calibrated, no cache", "o2-cal.json", []),
+                ("-O2, calibrated, no cache, one question at a time", "o2-cal.json",
+                 ["--questions-per-image", "1"])):
             sim.reset()
-            output = f"{out}/{plan}.jsonl"
+            output = f"{out}/{plan}{'-one-at-a-time' if extra else ''}.jsonl"
             argv = [clue, "judge", f"{out}/{plan}", "--manifest", labels, "--endpoint",
-                    sim.base + "/v1", "-o", output] + common
+                    sim.base + "/v1", "-o", output] + common + extra
             measured = measure(argv)
             stats = sim.stats()
             rows[name] = {"argv": argv, "measured": measured, "stats": stats,
@@ -184,8 +187,16 @@ def main():
 
     naive = rows["-O0, uncalibrated, no cache (naive)"]
     best = rows["-O2, calibrated, no cache"]
-    naive_calls = naive["stats"]["requests"]["total"] / args.images
-    best_calls = best["stats"]["requests"]["total"] / args.images
+    def calls_of(row):
+        return row["stats"]["requests"]["total"] / args.images
+
+    def throughput(row):  # (calls per image, images/s, capacity in images/s)
+        calls = calls_of(row)
+        return calls, args.images / row["measured"]["wall"], \
+            args.slots / (args.latency_ms / 1000.0) / calls
+
+    naive_calls = calls_of(naive)
+    best_calls, rate, capacity = throughput(best)
     say("")
     say(f"- -O2 calibrated / oracle (every rule): {best_calls / oracle_result['all_rules_per_image']:.2f}x "
         "(target at most 1.5x)")
@@ -194,13 +205,17 @@ def main():
     say(f"- the paper's naive accounting, one M(None,c) question per M(x,c) question instead of one "
         f"per statement and run: {paper_naive:.2f} calls per image (computed from the -O0 run); "
         f"-O2 calibrated / that: {best_calls / paper_naive:.2f}")
-    capacity = args.slots / (args.latency_ms / 1000.0) / best_calls
-    rate = args.images / best["measured"]["wall"]
     say(f"- throughput, -O2 calibrated: {rate:.1f} images/s against a capacity of {args.slots} / "
         f"{args.latency_ms} ms / {best_calls:.2f} calls = {capacity:.1f} images/s: "
         f"{100 * rate / capacity:.1f}% (target at least 90%); simulator queue: "
         f"{best['stats']['queue']}")
     say(f"- peak memory of `clue judge`, -O2 calibrated run: {best['measured']['rss'] / 1024:.1f} MiB")
+    one = rows["-O2, calibrated, no cache, one question at a time"]
+    one_calls, one_rate, one_capacity = throughput(one)
+    say(f"- one question at a time (`--questions-per-image 1`), -O2 calibrated: {one_calls:.2f} "
+        f"calls per image, {one_calls / oracle_result['all_rules_per_image']:.2f}x the oracle "
+        f"(every rule), {one_calls / naive_calls:.2f} of naive -O0; {one_rate:.1f} images/s "
+        f"against a capacity of {one_capacity:.1f}: {100 * one_rate / one_capacity:.1f}%")
 
     sim = Sim(sim_binary, f"{out}/world-zero.yaml")
     try:

@@ -87,7 +87,8 @@ void BatchJudge::start(const std::filesystem::path& path, std::size_t index,
     }
     auto judgment = std::make_shared<ImageJudgment>(
         judge_, waves_, std::move(image.value()), path, options_.onError,
-        [state, index](ImageResult result) { state->complete(index, std::move(result)); });
+        [state, index](ImageResult result) { state->complete(index, std::move(result)); },
+        options_.questionsPerImage);
     judgment->start();
 }
 

@@ -21,6 +21,8 @@ struct BatchOptions {
     std::size_t reorderWindow = 0;
     ImageLimits limits;
     OnError onError = OnError::Error;
+    // Questions about one image asked at once (ImageJudgment); 0: wave by wave.
+    std::size_t questionsPerImage = 0;
 };
 
 struct BatchState;

@@ -18,9 +18,10 @@ std::vector<int> waveIndex(const plan::Plan& plan) {
 }
 
 ImageJudgment::ImageJudgment(PredicateJudge& judge, const std::vector<int>& waves, ImageRef image,
-                             std::filesystem::path path, OnError policy, Callback done)
+                             std::filesystem::path path, OnError policy, Callback done,
+                             std::size_t questionsAtOnce)
     : judge_(judge), waves_(waves), image_(std::move(image)), policy_(policy),
-      done_(std::move(done)), start_(Clock::now()),
+      done_(std::move(done)), questionsAtOnce_(questionsAtOnce), start_(Clock::now()),
       values_(judge.plan().predicates.size(), plan::Truth::Unknown),
       asked_(judge.plan().predicates.size(), false) {
     result_.path = std::move(path);
@@ -31,10 +32,15 @@ void ImageJudgment::start() {
     round();
 }
 
-// The unasked predicates, among those still needed, of the earliest wave that has any.
+// The unasked predicates, among those still needed, of the earliest wave that has any; or, with
+// a limit, the first ones still needed in plan order.
 std::vector<uint32_t> ImageJudgment::nextBatch(const std::vector<plan::Truth>& nodeValues) const {
     std::vector<uint32_t> needed = plan::neededPredicates(judge_.plan(), nodeValues);
     std::erase_if(needed, [this](uint32_t p) { return asked_[p]; });
+    if (questionsAtOnce_ > 0) {
+        needed.resize(std::min(needed.size(), questionsAtOnce_));
+        return needed;
+    }
     int earliest = std::numeric_limits<int>::max();
     for (uint32_t p : needed) {
         earliest = std::min(earliest, waves_[p]);

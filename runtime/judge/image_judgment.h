@@ -1,6 +1,9 @@
 // The lazy executor for one image. Each round evaluates the plan three-valued, finds the
 // predicates that can still change an undecided rule, and asks those of the earliest wave that
-// has any, in parallel; the round ends when all of them are answered. Each predicate is asked at
+// has any, in parallel; the round ends when all of them are answered. With a limit of N
+// questions at once, it asks instead the first N still needed in the plan's order (rule by
+// rule, each rule's children as the order pass sorted them), whatever their wave: fewer
+// questions that another answer makes moot, in more rounds. Each predicate is asked at
 // most once; one that cannot be judged stays unknown, so its rules end in `error` unless other
 // answers settle them.
 #pragma once
@@ -25,8 +28,10 @@ public:
 
     // `judge` and `waves` must outlive the judgment. `done` runs exactly once, on whichever
     // thread delivers the last answer (or before start() returns when none is needed).
+    // `questionsAtOnce` 0 asks wave by wave; N > 0 asks at most N at once, in plan order.
     ImageJudgment(PredicateJudge& judge, const std::vector<int>& waves, ImageRef image,
-                  std::filesystem::path path, OnError policy, Callback done);
+                  std::filesystem::path path, OnError policy, Callback done,
+                  std::size_t questionsAtOnce = 0);
 
     void start();
 
@@ -43,6 +48,7 @@ private:
     ImageRef image_;
     OnError policy_;
     Callback done_;
+    std::size_t questionsAtOnce_;
     Clock::time_point start_;
     std::mutex mutex_;
     int pending_ = 0;

@@ -142,6 +142,25 @@ TEST_F(JudgeCliTest, OnErrorSetsTheVerdictExplicitlyButTheRunStillFails) {
     EXPECT_NE(r.err.find("set by --on-error"), std::string::npos) << r.err;
 }
 
+// All three predicates are in wave 0: one round by default, one round per question with a limit
+// of one question at a time; the same answers either way.
+TEST_F(JudgeCliTest, QuestionsPerImageLimitsWhatIsAskedAtOnce) {
+    prepareCache();
+    for (const auto& [limit, rounds] : {std::pair{"0", 1}, {"1", 3}}) {
+        auto r = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                       "--model", "m", "--questions-per-image", limit});
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        auto out = lines(r.out);
+        ASSERT_EQ(out.size(), 1u) << r.out;
+        EXPECT_EQ(out[0]["rounds"], rounds) << limit;
+        EXPECT_EQ(out[0]["verdict"], "unsafe");
+        EXPECT_EQ(out[0]["cache_hits"], 3);
+    }
+    auto bad = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                     "--model", "m", "--questions-per-image", "-1"});
+    EXPECT_EQ(bad.exitCode, 2) << bad.err;
+}
+
 // `-o /dev/null` or a FIFO: the output goes into it, and it stays what it was; a rename over it
 // would replace the device for every other program.
 TEST_F(JudgeCliTest, OutputToAPipeIsWrittenInPlace) {

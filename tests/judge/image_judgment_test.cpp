@@ -36,7 +36,7 @@ protected:
         source_.setScore(QueryVariant::Image, statement, value ? 0.95 : 0.05);
     }
 
-    ImageResult run(OnError policy = OnError::Error) {
+    ImageResult run(OnError policy = OnError::Error, std::size_t questionsAtOnce = 0) {
         plan_ = b_.build();
         waves_ = waveIndex(plan_);
         PriorTable priors(plan_, kModel, source_);
@@ -44,9 +44,10 @@ protected:
         std::optional<ImageResult> out;
         ImageRef image{kSha, std::make_shared<const std::string>("data:image/png;base64,AA"),
                        nullptr};
-        std::make_shared<ImageJudgment>(judge, waves_, image, "x.png", policy, [&](ImageResult r) {
-            out = std::move(r);
-        })->start();
+        std::make_shared<ImageJudgment>(
+            judge, waves_, image, "x.png", policy, [&](ImageResult r) { out = std::move(r); },
+            questionsAtOnce)
+            ->start();
         source_.release();
         EXPECT_TRUE(out);
         return out.value_or(ImageResult{});
@@ -106,6 +107,29 @@ TEST_F(ImageJudgmentTest, LaterWavesOnlyForWhatIsStillNeeded) {
     r = run();
     EXPECT_EQ(askedInRound(r, 2), (Strings{"e"})) << "a false makes b and c moot";
     EXPECT_EQ(r.verdict, Verdict::Unsafe);
+}
+
+// With a limit, the questions go out in plan order (r1's a and b, r2's c, r3's d and e), whatever
+// their wave, at most that many at once.
+TEST_F(ImageJudgmentTest, ALimitAsksInPlanOrderAcrossWaves) {
+    truth("a", false);
+    truth("b", true);
+    truth("d", false);
+    truth("e", true);
+    ImageResult r = run(OnError::Error, 2);
+    EXPECT_EQ(askedInRound(r, 1), (Strings{"a", "b"})) << "b is in the second wave";
+    EXPECT_EQ(askedInRound(r, 2), (Strings{"d", "e"})) << "a false makes c moot";
+    EXPECT_EQ(r.rounds, 2);
+    EXPECT_EQ(r.verdict, Verdict::Unsafe);
+
+    source_.reset();
+    truth("a", false);
+    truth("d", true);
+    r = run(OnError::Error, 1);
+    EXPECT_EQ(askedInRound(r, 1), (Strings{"a"}));
+    EXPECT_EQ(askedInRound(r, 2), (Strings{"d"}));
+    EXPECT_EQ(asked().size(), 2u) << "one at a time asks nothing moot";
+    EXPECT_EQ(r.rules, (std::vector{RuleState::Clear, RuleState::Clear, RuleState::Violated}));
 }
 
 TEST_F(ImageJudgmentTest, SharedPredicateIsAskedOnce) {
