@@ -5,8 +5,8 @@
 #include "cli/commands.h"
 #include "cli/model_connection.h"
 #include "runtime/judge/calibrator.h"
-#include "runtime/plan/plan_error.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_error.h"
+#include "plan/plan_loader.h"
 
 #include <fmt/format.h>
 

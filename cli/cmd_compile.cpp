@@ -3,8 +3,8 @@
 #include "cli/compile_options.h"
 #include "cli/diagnostic_output.h"
 #include "cli/input_files.h"
-#include "runtime/plan/plan_json.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_json.h"
+#include "plan/plan_loader.h"
 
 #include <fmt/format.h>
 

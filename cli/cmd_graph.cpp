@@ -2,10 +2,10 @@
 #include "cli/commands.h"
 #include "cli/compile_options.h"
 #include "cli/diagnostic_output.h"
-#include "compiler/graph/dot_renderer.h"
-#include "compiler/graph/graph_json.h"
-#include "runtime/plan/plan_error.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/render/dot_renderer.h"
+#include "plan/render/graph_json.h"
+#include "plan/plan_error.h"
+#include "plan/plan_loader.h"
 
 #include <nlohmann/json.hpp>
 

@@ -10,8 +10,8 @@
 #include "cli/progress_bar.h"
 #include "runtime/judge/batch_judge.h"
 #include "runtime/judge/result_json.h"
-#include "runtime/plan/plan_error.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_error.h"
+#include "plan/plan_loader.h"
 
 #include <unistd.h>
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "runtime/judge/image_result.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <iosfwd>
 

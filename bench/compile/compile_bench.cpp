@@ -4,9 +4,9 @@
 #include "compiler/driver/compile_driver.h"
 #include "compiler/sema/program_loader.h"
 #include "compiler/sema/stdlib_dir.h"
-#include "runtime/plan/plan_evaluator.h"
-#include "runtime/plan/plan_json.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_evaluator.h"
+#include "plan/plan_json.h"
+#include "plan/plan_loader.h"
 #include "tests/support/constitution_generator.h"
 
 #include <fmt/format.h>

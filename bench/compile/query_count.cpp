@@ -2,7 +2,7 @@
 // evaluated in full) and, over random answers, what wave-by-wave lazy evaluation asks.
 #include "compiler/sema/program_loader.h"
 #include "compiler/sema/stdlib_dir.h"
-#include "runtime/plan/plan_evaluator.h"
+#include "plan/plan_evaluator.h"
 #include "tests/support/constitution_generator.h"
 #include "tests/support/plan_compiler.h"
 

@@ -1,7 +1,7 @@
 // Minimal certificates: per-node minimal sets, combined over rules by branch and bound.
 #include "bench/judge/minimal_certificate.h"
 
-#include "runtime/plan/plan_evaluator.h"
+#include "plan/plan_evaluator.h"
 
 #include <algorithm>
 #include <bit>

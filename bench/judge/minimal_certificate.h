@@ -3,7 +3,7 @@
 // certificate). No executor can ask fewer questions and still know the outcome.
 #pragma once
 
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <cstdint>
 #include <vector>

@@ -10,7 +10,7 @@
 // (larger ones take too long to enumerate).
 #include "bench/judge/minimal_certificate.h"
 #include "common/statement.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_loader.h"
 
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>

@@ -8,7 +8,7 @@
 #include "compiler/passes/pipeline.h"
 #include "compiler/sema/program.h"
 #include "compiler/source/source_manager.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <optional>
 #include <string>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "compiler/ir/ir_module.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <string>
 #include <vector>

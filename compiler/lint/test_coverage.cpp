@@ -4,7 +4,7 @@
 
 #include "common/statement.h"
 #include "compiler/emit/plan_emitter.h"
-#include "runtime/plan/plan_evaluator.h"
+#include "plan/plan_evaluator.h"
 
 #include <algorithm>
 #include <unordered_map>

@@ -6,7 +6,7 @@
 #include "compiler/sema/program.h"
 #include "compiler/source/source_manager.h"
 #include "compiler/testing/test_case.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <string>
 #include <vector>

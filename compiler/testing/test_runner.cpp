@@ -1,7 +1,7 @@
 // Kleene evaluation through clue::plan, then each expectation read off the rules' values.
 #include "compiler/testing/test_runner.h"
 
-#include "runtime/plan/plan_evaluator.h"
+#include "plan/plan_evaluator.h"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "compiler/testing/test_case.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <cstdint>
 #include <string>

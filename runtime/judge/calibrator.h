@@ -3,7 +3,7 @@
 #pragma once
 
 #include "runtime/judge/answer_source.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <string>
 #include <vector>

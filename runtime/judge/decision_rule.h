@@ -2,7 +2,7 @@
 // M(None,c), the region rule on the masked score, and the readings used without them.
 #pragma once
 
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <optional>
 #include <string_view>

@@ -10,7 +10,7 @@
 
 #include "runtime/judge/image_result.h"
 #include "runtime/judge/predicate_judge.h"
-#include "runtime/plan/plan_evaluator.h"
+#include "plan/plan_evaluator.h"
 
 #include <functional>
 #include <memory>

@@ -2,7 +2,7 @@
 #include "runtime/judge/model_answer_source.h"
 
 #include "runtime/backend/rating_parser.h"
-#include "runtime/plan/default_prompts.h"
+#include "plan/default_prompts.h"
 
 #include <nlohmann/json.hpp>
 

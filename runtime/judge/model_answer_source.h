@@ -4,7 +4,7 @@
 
 #include "runtime/backend/openai_backend.h"
 #include "runtime/judge/answer_source.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 namespace clue::runtime {
 

@@ -7,7 +7,7 @@
 #include "runtime/judge/detector.h"
 #include "runtime/judge/predicate_evidence.h"
 #include "runtime/judge/prior_table.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <functional>
 

@@ -1,7 +1,7 @@
 // The default yes/no question, from the plan's default prompt templates.
 #include "runtime/prompt/yes_no_prompt.h"
 
-#include "runtime/plan/default_prompts.h"
+#include "plan/default_prompts.h"
 
 namespace clue::runtime {
 

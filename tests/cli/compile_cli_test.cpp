@@ -1,6 +1,6 @@
 // `clue compile` end to end: plans the loader accepts, byte-identical whatever the file order
 // or working directory, nothing written on errors, and the documented exit codes.
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_loader.h"
 #include "tests/cli/clue_runner.h"
 #include "tests/runtime/temp_dir.h"
 

@@ -2,10 +2,10 @@
 // are refused with a PlanError that names the source. An accepted plan must survive what the
 // runtime does with it: its canonical text loads again to the same text, and the three-valued
 // evaluator and the lazy walk terminate on it for any assignment.
-#include "runtime/plan/plan_error.h"
-#include "runtime/plan/plan_evaluator.h"
-#include "runtime/plan/plan_json.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_error.h"
+#include "plan/plan_evaluator.h"
+#include "plan/plan_json.h"
+#include "plan/plan_loader.h"
 
 #include <cstdint>
 #include <cstdio>

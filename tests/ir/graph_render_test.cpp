@@ -1,7 +1,7 @@
 // `clue graph` renderings: shared nodes are told apart, every node and edge is drawn.
-#include "compiler/graph/dot_renderer.h"
-#include "compiler/graph/graph_json.h"
-#include "compiler/graph/rule_reach.h"
+#include "plan/render/dot_renderer.h"
+#include "plan/render/graph_json.h"
+#include "plan/render/rule_reach.h"
 #include "tests/ir/pass_test_util.h"
 
 #include <gmock/gmock.h>

@@ -2,8 +2,8 @@
 // copy of each predicate per rule, and the schedule carried over.
 #include "common/statement.h"
 #include "compiler/emit/plan_emitter.h"
-#include "runtime/plan/plan_json.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_json.h"
+#include "plan/plan_loader.h"
 #include "tests/ir/pass_test_util.h"
 
 #include <gtest/gtest.h>

@@ -4,8 +4,8 @@
 // differently (it may decide more: `a and not a` is false even when a is unknown).
 #pragma once
 
-#include "runtime/plan/plan.h"
-#include "runtime/plan/plan_evaluator.h"
+#include "plan/plan.h"
+#include "plan/plan_evaluator.h"
 #include "tests/support/constitution_generator.h"
 
 #include <fmt/format.h>

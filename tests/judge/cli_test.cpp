@@ -3,7 +3,7 @@
 // scripted server. The simulator's end-to-end tests are in judge_e2e_test.cpp.
 #include "runtime/judge/cached_answer_source.h"
 #include "runtime/judge/image_judgment.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_loader.h"
 #include "tests/judge/fake_answer_source.h"
 #include "tests/judge/plan_builder.h"
 #include "tests/judge/subprocess.h"

@@ -3,7 +3,7 @@
 // verdicts against the labels, debiasing against the simulated language prior, escalations only
 // in the undecided band, the cache, faults, the requests' schema, and calibration.
 #include "runtime/judge/decision_rule.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_loader.h"
 #include "tests/judge/sim_world.h"
 #include "tests/judge/subprocess.h"
 #include "tests/runtime/temp_dir.h"

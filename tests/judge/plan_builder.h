@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/statement.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <optional>
 #include <string>

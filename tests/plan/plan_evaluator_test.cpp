@@ -1,5 +1,5 @@
 // Tests of Kleene evaluation and of the needed-predicate walk.
-#include "runtime/plan/plan_evaluator.h"
+#include "plan/plan_evaluator.h"
 #include "tests/plan/sample_plan.h"
 
 #include <gtest/gtest.h>

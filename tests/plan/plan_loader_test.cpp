@@ -1,7 +1,7 @@
 // Tests of plan writing and of the loader's refusal of corrupted plans with clear messages.
-#include "runtime/plan/plan_error.h"
-#include "runtime/plan/plan_json.h"
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_error.h"
+#include "plan/plan_json.h"
+#include "plan/plan_loader.h"
 #include "tests/plan/sample_plan.h"
 
 #include <gmock/gmock.h>

@@ -1,6 +1,6 @@
 // The streaming plan writer produces exactly nlohmann's dump(2) of toJson: same escaping, same
 // number formatting, same layout of empty and nested containers.
-#include "runtime/plan/plan_json.h"
+#include "plan/plan_json.h"
 #include "tests/plan/sample_plan.h"
 
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
 // A small valid plan for tests: two rules sharing the predicate "a person is visible".
 #pragma once
 
-#include "runtime/plan/default_prompts.h"
-#include "runtime/plan/plan.h"
+#include "plan/default_prompts.h"
+#include "plan/plan.h"
 
 #include "common/statement.h"
 

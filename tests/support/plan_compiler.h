@@ -4,7 +4,7 @@
 
 #include "compiler/sema/program.h"
 #include "compiler/source/source_manager.h"
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <optional>
 

@@ -2,7 +2,7 @@
 // with their own shape and fill, shared nodes with a double outline, and a legend.
 #pragma once
 
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <string>
 

@@ -2,7 +2,7 @@
 // share them, and edges in evaluation order.
 #pragma once
 
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <nlohmann/json_fwd.hpp>
 

@@ -1,7 +1,7 @@
 // The judge's prompt templates (CLUE, section 4 and 5) and how a statement fills them.
 #pragma once
 
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <string>
 #include <string_view>

@@ -2,7 +2,7 @@
 // names the exact place in the plan.
 #pragma once
 
-#include "runtime/plan/plan_error.h"
+#include "plan/plan_error.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // still change an undecided rule: the basis of `clue test` and of the runtime's lazy judging.
 #pragma once
 
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <cstdint>
 #include <vector>

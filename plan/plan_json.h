@@ -2,7 +2,7 @@
 // reading validates everything the runtime relies on and throws PlanError otherwise.
 #pragma once
 
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <nlohmann/json_fwd.hpp>
 

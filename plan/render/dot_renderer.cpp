@@ -1,7 +1,7 @@
 // Node ids: r<i> for rules, n<i> for plan nodes; edge labels give evaluation order.
-#include "compiler/graph/dot_renderer.h"
+#include "plan/render/dot_renderer.h"
 
-#include "compiler/graph/rule_reach.h"
+#include "plan/render/rule_reach.h"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
 // Typed access to JSON values with errors located by JSON pointer.
-#include "runtime/plan/json_reader.h"
+#include "plan/json_reader.h"
 
 #include <fmt/format.h>
 

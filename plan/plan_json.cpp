@@ -1,8 +1,8 @@
 // Canonical writing and validating reading of clue.plan/v1 documents.
-#include "runtime/plan/plan_json.h"
+#include "plan/plan_json.h"
 
-#include "runtime/plan/json_reader.h"
-#include "runtime/plan/json_text_writer.h"
+#include "plan/json_reader.h"
+#include "plan/json_text_writer.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

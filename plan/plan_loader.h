@@ -1,7 +1,7 @@
 // Loads a plan file: size limit, JSON syntax errors with line and column, then validation.
 #pragma once
 
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <cstddef>
 #include <string>

@@ -2,7 +2,7 @@
 // is evaluated once per image for all of them.
 #pragma once
 
-#include "runtime/plan/plan.h"
+#include "plan/plan.h"
 
 #include <cstdint>
 #include <vector>

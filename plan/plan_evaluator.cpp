@@ -1,5 +1,5 @@
 // Kleene evaluation over the topologically sorted node array.
-#include "runtime/plan/plan_evaluator.h"
+#include "plan/plan_evaluator.h"
 
 namespace clue::plan {
 

@@ -2,7 +2,7 @@
 // spaces per level, ",\n" between members, the closing bracket on its own line; "{}" and "[]"
 // when empty; ": " after a key. Strings and doubles go through nlohmann itself, so escaping and
 // number formatting cannot drift from the loader's parser.
-#include "runtime/plan/json_text_writer.h"
+#include "plan/json_text_writer.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 // One walk per rule with a stamp per node, so a node shared within a rule counts once.
-#include "compiler/graph/rule_reach.h"
+#include "plan/render/rule_reach.h"
 
 namespace clue {
 

@@ -1,7 +1,7 @@
 // Ids match the DOT output: r<i> for rules, n<i> for plan nodes.
-#include "compiler/graph/graph_json.h"
+#include "plan/render/graph_json.h"
 
-#include "compiler/graph/rule_reach.h"
+#include "plan/render/rule_reach.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 // Reading and writing plan files.
-#include "runtime/plan/plan_loader.h"
+#include "plan/plan_loader.h"
 
 #include "common/file_io.h"
-#include "runtime/plan/plan_error.h"
-#include "runtime/plan/plan_json.h"
+#include "plan/plan_error.h"
+#include "plan/plan_json.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

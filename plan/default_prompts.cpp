@@ -1,6 +1,6 @@
 // Default judge prompts. Changing any text here requires a new version string, because the
 // version is part of every score-cache key.
-#include "runtime/plan/default_prompts.h"
+#include "plan/default_prompts.h"
 
 namespace clue::plan {
 

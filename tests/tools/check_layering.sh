@@ -1,0 +1,21 @@
+#!/bin/sh
+# Checks that each stage includes only the stages below it: common < plan < compiler, runtime < cli.
+# The compiler and the runtime meet only through the plan. Prints every offending include.
+set -u
+root=${1:-.}
+status=0
+check() { # check FOLDER ALLOWED-PREFIXES...
+    folder=$1; shift
+    allowed=$(printf '%s|' "$@")
+    bad=$(grep -rnE '#include "[a-z_]+/' "$root/$folder" --include='*.h' --include='*.cpp' |
+          grep -vE "#include \"(${allowed%|})/")
+    if [ -n "$bad" ]; then
+        printf '%s may include only %s:\n%s\n' "$folder/" "$*" "$bad"
+        status=1
+    fi
+}
+check common common
+check plan common plan
+check compiler common plan compiler
+check runtime common plan runtime
+exit $status
