@@ -4,8 +4,9 @@
 #include "common/edit_distance.h"
 #include "common/path_glob.h"
 
+#include "compiler/lint/name_pattern.h"
+
 #include <fmt/format.h>
-#include <regex>
 
 namespace clue::lint {
 namespace {
@@ -51,11 +52,8 @@ std::optional<OptionValue> readOption(ConfigSection& section, const OptionSpec& 
     case 2:
         if (auto s = section.string(key)) {
             if (spec.regex) {
-                try {
-                    std::regex check(*s);
-                } catch (const std::regex_error& e) {
-                    section.error(key,
-                                  fmt::format("is not a valid regular expression: {}", e.what()));
+                if (auto why = namePatternError(*s)) {
+                    section.error(key, fmt::format("is not a valid regular expression: {}", *why));
                     return std::nullopt;
                 }
             }

@@ -25,7 +25,7 @@ struct OptionSpec {
     std::string summary;
     long long min = 0; // integers only
     long long max = 0;
-    bool regex = false; // strings only: must be a valid regular expression (ECMAScript)
+    bool regex = false; // strings only: must be a valid regular expression (RE2 syntax)
 };
 
 // "integer", "boolean", "string" or "list of strings".

@@ -4,12 +4,12 @@
 // rule and its good example does not.
 #include "common/file_io.h"
 #include "compiler/lint/catalogue.h"
+#include "compiler/lint/name_pattern.h"
 #include "tests/lint/lint_helpers.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
-#include <regex>
 #include <set>
 
 namespace clue::lint {
@@ -18,6 +18,16 @@ namespace {
 std::string readDoc(const std::string& relative) {
     std::string error;
     return readFile(std::string(CLUE_SOURCE_DIR) + "/" + relative, error).value_or("");
+}
+
+// id-naming's patterns run on names from the files: std::regex recursed once per character and
+// crashed on a long name; RE2 matches in linear time, whatever the name or the pattern.
+TEST(NamePattern, LongNamesMatchWithoutRecursion) {
+    const std::string name(1'000'000, 'n');
+    EXPECT_TRUE(RE2::PartialMatch(name, RE2("^[a-z][a-z0-9_]*$", namePatternOptions())));
+    EXPECT_TRUE(RE2::PartialMatch(name, RE2("^(n|nn)*$", namePatternOptions())));
+    EXPECT_EQ(namePatternError("([a-z"), "missing ]: [a-z");
+    EXPECT_EQ(namePatternError("^[a-z]+$"), std::nullopt);
 }
 
 TEST(Catalogue, CodesAndNamesAreUniqueAndWellFormed) {
@@ -32,8 +42,8 @@ TEST(Catalogue, CodesAndNamesAreUniqueAndWellFormed) {
         const RuleMeta& m = rule->meta();
         EXPECT_TRUE(codes.insert(m.code).second) << m.code;
         EXPECT_TRUE(names.insert(m.name).second) << m.name;
-        EXPECT_TRUE(std::regex_match(m.code, std::regex("L[0-9]{3}"))) << m.code;
-        EXPECT_TRUE(std::regex_match(m.name, std::regex("[a-z]+(-[a-z]+)*"))) << m.name;
+        EXPECT_TRUE(RE2::FullMatch(m.code, "L[0-9]{3}")) << m.code;
+        EXPECT_TRUE(RE2::FullMatch(m.name, "[a-z]+(-[a-z]+)*")) << m.name;
         EXPECT_EQ(m.code[1], digit.at(m.category)) << m.code << " is not in its category's range";
         EXPECT_NE(m.defaultLevel, RuleLevel::Off) << m.name;
         EXPECT_FALSE(m.summary.empty()) << m.name;

@@ -1,10 +1,10 @@
 // L403 id-naming: a rule id, predicate name or category name that breaks the naming pattern.
 #include "compiler/lint/finding_sink.h"
 #include "compiler/lint/lint_context.h"
+#include "compiler/lint/name_pattern.h"
 #include "compiler/lint/rules/rule_factories.h"
 
 #include <fmt/format.h>
-#include <regex>
 
 namespace clue::lint {
 namespace {
@@ -34,7 +34,7 @@ public:
                     RuleLevel::Warning,
                     "a rule, predicate or category name that breaks the naming convention",
                     {{"rule-pattern", std::string(kSnakeCase),
-                      "the regular expression (ECMAScript) every rule id must match", 0, 0, true},
+                      "the regular expression (RE2 syntax) every rule id must match", 0, 0, true},
                      {"predicate-pattern", std::string(kSnakeCase),
                       "the regular expression every predicate name must match", 0, 0, true},
                      {"category-pattern", std::string(kSnakeCase),
@@ -42,32 +42,32 @@ public:
 
     void check(const LintContext& context, const RuleOptions& options,
                FindingSink& sink) const override {
-        std::regex rulePattern(options.string("rule-pattern"));
-        std::regex predicatePattern(options.string("predicate-pattern"));
-        std::regex categoryPattern(options.string("category-pattern"));
+        const RE2 rulePattern(options.string("rule-pattern"), namePatternOptions());
+        const RE2 predicatePattern(options.string("predicate-pattern"), namePatternOptions());
+        const RE2 categoryPattern(options.string("category-pattern"), namePatternOptions());
         for (const ast::RuleDecl* r : context.rules()) {
-            checkName("rule", r->id, r->idSpan, rulePattern, options.string("rule-pattern"), sink);
+            checkName("rule", r->id, r->idSpan, rulePattern, sink);
         }
         for (const ast::PredicateDecl* p : context.module().predicates()) {
-            checkName("predicate", p->name, p->nameSpan, predicatePattern,
-                      options.string("predicate-pattern"), sink);
+            checkName("predicate", p->name, p->nameSpan, predicatePattern, sink);
         }
         for (const ast::CategoryDecl* c : context.module().categories()) {
-            checkName("category", c->name, c->nameSpan, categoryPattern,
-                      options.string("category-pattern"), sink);
+            checkName("category", c->name, c->nameSpan, categoryPattern, sink);
         }
     }
 
 private:
-    void checkName(const char* what, const std::string& name, SourceSpan span,
-                   const std::regex& pattern, const std::string& written, FindingSink& sink) const {
-        if (std::regex_search(name, pattern)) {
+    // A pattern that does not compile was refused when clue.yaml was read; an invalid one
+    // matches nothing, so every name is reported rather than none.
+    void checkName(const char* what, const std::string& name, SourceSpan span, const RE2& pattern,
+                   FindingSink& sink) const {
+        if (pattern.ok() && RE2::PartialMatch(name, pattern)) {
             return;
         }
-        Diagnostic& d = sink.report(
-            span, fmt::format("{} name '{}' does not match the pattern {}", what, name, written));
+        Diagnostic& d = sink.report(span, fmt::format("{} name '{}' does not match the pattern {}",
+                                                      what, name, pattern.pattern()));
         std::string suggestion = snakeCase(name);
-        if (suggestion != name && std::regex_search(suggestion, pattern)) {
+        if (suggestion != name && RE2::PartialMatch(suggestion, pattern)) {
             d.withHelp(fmt::format("rename it '{}'", suggestion));
         } else {
             d.withHelp("rename it to match the pattern, or change the pattern in clue.yaml");
