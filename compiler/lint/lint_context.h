@@ -39,9 +39,7 @@ public:
     const ProgramIR& ir() const { return analyses_.ir(); }
     const StatementIndex& statements() const { return analyses_.statements(); }
     const UsageIndex& usage() const { return analyses_.usage(); }
-    const std::vector<analysis::RuleImplication>& implications() const {
-        return analyses_.implications();
-    }
+    const analysis::RuleClasses& ruleClasses() const { return analyses_.ruleClasses(); }
     const std::map<size_t, UnlessEffect>& unlessEffects() const {
         return analyses_.unlessEffects();
     }

@@ -49,16 +49,16 @@ const UsageIndex& ProgramAnalyses::usage() {
     return *usage_;
 }
 
-const std::vector<analysis::RuleImplication>& ProgramAnalyses::implications() {
-    if (!implications_) {
+const analysis::RuleClasses& ProgramAnalyses::ruleClasses() {
+    if (!classes_) {
         const ir::IRModule& module = ir().simplified();
         std::vector<bool> constant(module.rules().size(), false);
         for (const ConstantRuleFinding& f : ir().constantRules()) {
             constant[f.rule] = true;
         }
-        implications_ = analysis::findRuleImplications(module, constant);
+        classes_ = analysis::classifyRules(module, constant);
     }
-    return *implications_;
+    return *classes_;
 }
 
 const std::map<size_t, UnlessEffect>& ProgramAnalyses::unlessEffects() {

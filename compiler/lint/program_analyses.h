@@ -2,7 +2,7 @@
 // kept: a rule that needs none of them costs nothing.
 #pragma once
 
-#include "compiler/analysis/rule_implications.h"
+#include "compiler/analysis/rule_classes.h"
 #include "compiler/lint/program_ir.h"
 #include "compiler/lint/statement_index.h"
 #include "compiler/lint/usage_index.h"
@@ -28,8 +28,9 @@ public:
     const ProgramIR& ir();
     const StatementIndex& statements();
     const UsageIndex& usage();
-    // Pairs of rules whose formula implies the other's, among rules that are not constant.
-    const std::vector<analysis::RuleImplication>& implications();
+    // Rules in classes of equivalent formulas, and which classes imply which, among the rules
+    // that are not constant.
+    const analysis::RuleClasses& ruleClasses();
     // For every rule with an `unless` (by IR rule index).
     const std::map<size_t, UnlessEffect>& unlessEffects();
 
@@ -39,7 +40,7 @@ private:
     std::unique_ptr<ProgramIR> ir_;
     std::optional<StatementIndex> statements_;
     std::optional<UsageIndex> usage_;
-    std::optional<std::vector<analysis::RuleImplication>> implications_;
+    std::optional<analysis::RuleClasses> classes_;
     std::optional<std::map<size_t, UnlessEffect>> unless_;
 };
 

@@ -2,12 +2,16 @@
 // search for implied rules, checked against brute force on random formulas.
 #include "compiler/analysis/clause_form.h"
 #include "compiler/analysis/entailment.h"
+#include "compiler/analysis/rule_classes.h"
 #include "compiler/analysis/rule_implications.h"
 #include "compiler/analysis/truth_table.h"
 #include "tests/support/constitution_generator.h"
 #include "tests/support/ir_fixture.h"
+#include "tests/lint/lint_helpers.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace clue::analysis {
 namespace {
@@ -136,6 +140,79 @@ TEST(RuleImplications, MatchesBruteForceOnRandomRules) {
             }
         }
         ASSERT_EQ(got, expected) << "round " << round;
+    }
+}
+
+// Random rules: two rules share a class exactly when each implies the other, and a class
+// implies another exactly when its rules imply the other's rules and not the other way round.
+TEST(RuleClasses, MatchBruteForceOnRandomRules) {
+    testing::Random random(11);
+    testing::FormulaShape shape;
+    shape.notShare = 0.2;
+    for (int round = 0; round < 40; ++round) {
+        std::vector<testing::TestRule> rules;
+        for (int r = 0; r < 12; ++r) {
+            std::string f =
+                testing::randomFormula(random, 1 + random.below(3), shape, [](auto& rnd) {
+                    return std::string(1, static_cast<char>('a' + rnd.below(3)));
+                });
+            rules.push_back({"r" + std::to_string(r), f});
+        }
+        ir::IRModule m = buildModule(rules);
+        const size_t n = m.rules().size();
+        std::vector<bool> skip(n, false);
+        for (size_t r = 0; r < n; ++r) {
+            auto t = TruthTable::of(m, m.ruleRoot(r), predicatesBelow(m, m.ruleRoot(r)));
+            skip[r] = !t->satisfiable() || t->valid();
+        }
+        auto implies = [&](size_t r, size_t s) {
+            return !skip[r] && !skip[s] &&
+                   entails(m, Side{m.ruleRoot(r)}, Side{m.ruleRoot(s)}) == Entailment::Holds;
+        };
+        RuleClasses classes = classifyRules(m, skip);
+        ASSERT_EQ(classes.classOf.size(), n);
+        for (size_t r = 0; r < n; ++r) {
+            for (size_t s = 0; s < n; ++s) {
+                const bool same = r == s || (implies(r, s) && implies(s, r));
+                EXPECT_EQ(classes.classOf[r] == classes.classOf[s], same)
+                    << "round " << round << ": rules " << r << " and " << s;
+            }
+        }
+        std::vector<std::pair<size_t, size_t>> expected;
+        for (size_t r = 0; r < n; ++r) {
+            for (size_t s = 0; s < n; ++s) {
+                const size_t a = classes.classOf[r], b = classes.classOf[s];
+                if (a != b && implies(r, s)) {
+                    expected.emplace_back(a, b);
+                }
+            }
+        }
+        std::sort(expected.begin(), expected.end());
+        expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+        EXPECT_EQ(classes.implications, expected) << "round " << round;
+    }
+}
+
+// 1,000 rules with one formula printed 501,500 warnings (a pair per two copies): they are one
+// class, one L304 finding that names the others, and nothing is shadowed by its own copy.
+TEST(RuleClasses, ManyCopiesOfOneFormulaAreOneFinding) {
+    std::string text = "predicate a : \"a person is visible\"\n"
+                       "predicate b : \"a weapon is visible\"\n";
+    for (int i = 0; i < 300; ++i) {
+        text += "rule r" + std::to_string(i) + " \"R.\" when a and b\n";
+    }
+    text += "rule broad \"B.\" when a\n";
+    auto run = testing::lintSource(text);
+    auto equivalent = run->of("L304");
+    ASSERT_EQ(equivalent.size(), 1u) << run->rendered().substr(0, 3000);
+    EXPECT_EQ(equivalent[0]->diagnostic.message,
+              "rules 'r1' and 299 other rules fire on exactly the same images");
+    // Each copy is shadowed by 'broad', once, naming at most three broader rules.
+    auto shadowed = run->of("L303");
+    EXPECT_EQ(shadowed.size(), 300u);
+    for (const lint::Finding* f : shadowed) {
+        EXPECT_NE(f->diagnostic.message.find("by rule 'broad'"), std::string::npos)
+            << f->diagnostic.message;
     }
 }
 

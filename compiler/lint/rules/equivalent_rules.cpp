@@ -1,13 +1,27 @@
-// L304 equivalent-rules: two rules that fire on exactly the same images.
+// L304 equivalent-rules: rules that fire on exactly the same images, one finding per class.
 #include "compiler/lint/finding_sink.h"
 #include "compiler/lint/lint_context.h"
 #include "compiler/lint/rules/rule_factories.h"
 
 #include <fmt/format.h>
-#include <set>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace clue::lint {
 namespace {
+
+// Notes point at this many other members at most; the message names the class either way.
+constexpr size_t kMembersShown = 3;
+
+std::string quotedIds(const std::vector<const ast::RuleDecl*>& rules) {
+    std::string out;
+    for (size_t i = 0; i < rules.size(); ++i) {
+        out += i == 0 ? "" : i + 1 == rules.size() ? " and " : ", ";
+        out += "'" + rules[i]->id + "'";
+    }
+    return out;
+}
 
 class EquivalentRules : public LintRule {
 public:
@@ -20,26 +34,54 @@ public:
                     {}}) {}
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
-        std::set<std::pair<size_t, size_t>> all;
-        for (const auto& p : context.implications()) {
-            all.insert({p.rule, p.implied});
-        }
-        for (const auto& [r, s] : all) {
-            if (r >= s || all.count({s, r}) == 0) {
+        for (const std::vector<size_t>& members : context.ruleClasses().members) {
+            if (members.size() < 2) {
                 continue;
             }
-            const ast::RuleDecl& a = context.ir().ruleAt(r);
-            const ast::RuleDecl& b = context.ir().ruleAt(s);
-            // Once per pair: at the later of the two when both are in this file.
-            bool aHere = context.inFile(a.idSpan), bHere = context.inFile(b.idSpan);
-            const ast::RuleDecl& at = bHere && (!aHere || a.idSpan < b.idSpan) ? b : a;
-            const ast::RuleDecl& other = &at == &a ? b : a;
-            sink.report(at.idSpan, fmt::format("rules '{}' and '{}' fire on exactly the same "
-                                               "images",
-                                               at.id, other.id))
-                .note(fmt::format("'{}' is here", other.id), other.idSpan)
-                .withHelp("keep one of them; if both texts matter, merge them into one rule");
+            std::vector<const ast::RuleDecl*> rules;
+            for (size_t r : members) {
+                rules.push_back(&context.ir().ruleAt(r));
+            }
+            std::sort(rules.begin(), rules.end(), [](const auto* a, const auto* b) {
+                return a->idSpan < b->idSpan;
+            });
+            report(context, rules, sink);
         }
+    }
+
+private:
+    // Once per class and file: at the first member here that repeats an earlier one, or at the
+    // first member here when the earlier ones are all in other files.
+    void report(const LintContext& context, std::vector<const ast::RuleDecl*> rules,
+                FindingSink& sink) const {
+        auto here = [&](const ast::RuleDecl* r) { return context.inFile(r->idSpan); };
+        auto at = std::find_if(rules.begin() + 1, rules.end(), here);
+        if (at == rules.end()) {
+            at = here(rules.front()) ? rules.begin() : rules.end();
+        }
+        if (at == rules.end()) {
+            return;
+        }
+        const ast::RuleDecl* anchor = *at;
+        rules.erase(at);
+        std::string others = rules.size() <= 2 * kMembersShown
+                                 ? quotedIds(rules)
+                                 : fmt::format("{} other rules", rules.size());
+        Diagnostic& d = sink.report(
+            anchor->idSpan,
+            fmt::format("rules '{}' and {} fire on exactly the same images", anchor->id, others));
+        for (size_t k = 0; k < rules.size() && k < kMembersShown; ++k) {
+            d.note(fmt::format("'{}' is here", rules[k]->id), rules[k]->idSpan);
+        }
+        if (rules.size() > 2 * kMembersShown) {
+            std::vector<std::string> ids;
+            for (const ast::RuleDecl* r : rules) {
+                ids.push_back(r->id);
+            }
+            d.note(fmt::format("the other rules are {}", fmt::join(ids, ", ")));
+        }
+        d.withHelp(fmt::format("keep one of them; if {} texts matter, merge them into one rule",
+                               rules.size() == 1 ? "both" : "several"));
     }
 };
 
