@@ -1,5 +1,6 @@
 // Resolving model-server settings and the score cache path for judge and calibrate.
 #include "cli/backend_flags.h"
+#include "cli/user_messages.h"
 
 #include <cstdlib>
 #include <ostream>
@@ -50,10 +51,10 @@ std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
         }
     }
     for (const ConfigIssue& issue : issues) {
-        errors << "clue: " << issue.format() << '\n';
+        printLine(errors, "clue: " + issue.format());
     }
     if (auto missing = config.missingSetting()) {
-        errors << "clue: error: " << *missing << " (or pass --model)\n";
+        printError(errors, *missing + " (or pass --model)");
         return std::nullopt;
     }
     if (hasErrors(issues)) {

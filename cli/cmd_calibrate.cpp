@@ -7,6 +7,7 @@
 #include "runtime/judge/calibrator.h"
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
+#include "cli/user_messages.h"
 
 #include <fmt/format.h>
 
@@ -27,8 +28,8 @@ struct CalibrateOptions {
 
 void report(const Calibration& c, const std::string& model) {
     for (const CalibrationFailure& f : c.failures) {
-        std::cerr << fmt::format("clue: error: cannot measure the prior of \"{}\": {}: {}\n",
-                                 f.statement, toString(f.error.kind), f.error.message);
+        printError(std::cerr, fmt::format("cannot measure the prior of \"{}\": {}: {}", f.statement,
+                                          toString(f.error.kind), f.error.message));
     }
     std::cerr << fmt::format("measured {} of {} prior{} with model {}: {} call{}, {} cache hit{}",
                              c.statements - static_cast<int>(c.failures.size()), c.statements,
@@ -58,22 +59,21 @@ int runCalibrate(const CalibrateOptions& options) {
     try {
         connection = std::make_unique<ModelConnection>(
             *config, plan.prompts, options.cache.resolve(), false,
-            [](const std::string& warning) { std::cerr << "clue: warning: " << warning << '\n'; });
+            [](const std::string& warning) { printWarning(std::cerr, warning); });
     } catch (const CacheError& e) {
-        std::cerr << "clue: error: " << e.what() << '\n';
+        printError(std::cerr, e.what());
         return ExitUsage;
     }
     const Calibration calibration = calibratePlan(plan, connection->source(), config->model);
     report(calibration, config->model);
     if (!calibration.failures.empty()) {
-        std::cerr << "clue: error: " << options.output << " not written: the plan would be "
-                  << "partly calibrated\n";
+        printError(std::cerr, options.output + " not written: the plan would be partly calibrated");
         return ExitFindings;
     }
     try {
         plan::writePlanFile(calibration.plan, options.output);
     } catch (const std::exception& e) {
-        std::cerr << "clue: error: " << e.what() << '\n';
+        printError(std::cerr, e.what());
         return ExitUsage;
     }
     return ExitOk;

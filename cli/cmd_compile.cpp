@@ -5,6 +5,7 @@
 #include "cli/input_files.h"
 #include "plan/plan_json.h"
 #include "plan/plan_loader.h"
+#include "cli/user_messages.h"
 
 #include <fmt/format.h>
 
@@ -30,7 +31,7 @@ bool writePlan(const plan::Plan& plan, const std::string& output) {
         plan::writePlanFile(plan, output);
         return true;
     } catch (const std::exception& e) {
-        std::cerr << "clue: error: cannot write '" << output << "': " << e.what() << '\n';
+        printError(std::cerr, "cannot write '" + output + "': " + e.what());
         return false;
     }
 }

@@ -6,6 +6,7 @@
 #include "compiler/fmt/formatter.h"
 #include "compiler/fmt/module_equivalence.h"
 #include "compiler/frontend/parser.h"
+#include "cli/user_messages.h"
 
 #include <iostream>
 #include <iterator>
@@ -50,7 +51,7 @@ std::optional<std::string> FmtRun::read(const std::string& path) {
     std::string error;
     std::optional<std::string> contents = readFile(path, error);
     if (!contents) {
-        std::cerr << "clue: error: cannot read '" << path << "': " << error << '\n';
+        printError(std::cerr, "cannot read '" + (path == "-" ? "<stdin>" : path) + "': " + error);
     }
     return contents;
 }
@@ -62,8 +63,8 @@ std::optional<std::string> FmtRun::format(const std::string& path, const ast::Mo
     std::optional<ast::Module> reparsed = parseModule(sources_, again, scratch);
     std::string difference = reparsed ? moduleDifference(module, *reparsed) : "it does not parse";
     if (!difference.empty()) {
-        std::cerr << "clue: internal error: formatting '" << path << "' would change it ("
-                  << difference << "); it is left untouched\n";
+        printLine(std::cerr, "clue: internal error: formatting '" + path + "' would change it (" +
+                                 difference + "); it is left untouched");
         return std::nullopt;
     }
     return formatted;
@@ -81,15 +82,15 @@ Outcome FmtRun::deliver(const std::string& path, const std::string& original,
     }
     std::string shown = path == "-" ? "<stdin>" : path;
     if (options_.check) {
-        std::cerr << "would reformat " << shown << '\n';
+        printLine(std::cerr, "would reformat " + shown);
         return Outcome::Changed;
     }
     std::string error;
     if (!writeFileAtomically(path, formatted, error)) {
-        std::cerr << "clue: error: cannot write '" << path << "': " << error << '\n';
+        printError(std::cerr, "cannot write '" + path + "': " + error);
         return Outcome::Failed;
     }
-    std::cerr << "reformatted " << path << '\n';
+    printLine(std::cerr, "reformatted " + path);
     return Outcome::Changed;
 }
 

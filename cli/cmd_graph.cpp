@@ -6,6 +6,7 @@
 #include "plan/render/graph_json.h"
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
+#include "cli/user_messages.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,7 +33,7 @@ std::optional<plan::Plan> planFor(const GraphCommand& g, int& exitCode) {
         try {
             return plan::loadPlanFile(g.input);
         } catch (const plan::PlanError& e) {
-            std::cerr << "clue: error: " << e.what() << '\n';
+            printError(std::cerr, e.what());
             exitCode = ExitFindings;
             return std::nullopt;
         }

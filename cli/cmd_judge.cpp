@@ -12,6 +12,7 @@
 #include "runtime/judge/result_json.h"
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
+#include "cli/user_messages.h"
 
 #include <unistd.h>
 
@@ -90,9 +91,9 @@ std::unique_ptr<ModelConnection> connect(const JudgeOptions& options, const Prep
     try {
         return std::make_unique<ModelConnection>(
             p.config, p.plan.prompts, cache, options.replay,
-            [](const std::string& warning) { std::cerr << "clue: warning: " << warning << '\n'; });
+            [](const std::string& warning) { printWarning(std::cerr, warning); });
     } catch (const CacheError& e) {
-        std::cerr << "clue: error: " << e.what() << '\n';
+        printError(std::cerr, e.what());
         return nullptr;
     }
 }
@@ -108,7 +109,7 @@ int runJudge(const JudgeOptions& options) {
     if (!options.explain || !options.output.empty()) {
         output.emplace(options.output);
         if (!output->ok()) {
-            std::cerr << "clue: error: " << output->problem() << '\n';
+            printError(std::cerr, output->problem());
             return ExitUsage;
         }
     }
@@ -134,7 +135,9 @@ int runJudge(const JudgeOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     BatchJudge(judge, batch).run(p.images, [&](const ImageResult& result, std::size_t) {
         if (output) {
-            output->writeLine(resultJson(result, p.plan).dump());
+            // resultJson writes names losslessly; `replace` is the last guard of the run.
+            output->writeLine(resultJson(result, p.plan)
+                                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         }
         if (options.explain) {
             printExplanation(std::cout, result, p.plan);
@@ -146,7 +149,7 @@ int runJudge(const JudgeOptions& options) {
     tally.print(std::cerr,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (output && !output->commit()) {
-        std::cerr << "clue: error: " << output->problem() << '\n';
+        printError(std::cerr, output->problem());
         return ExitUsage;
     }
     return tally.failedImages() > 0 ? ExitFindings : ExitOk;

@@ -10,6 +10,7 @@
 #include "compiler/lint/output/lint_json.h"
 #include "compiler/lint/output/rule_listing.h"
 #include "compiler/lint/output/sarif_writer.h"
+#include "cli/user_messages.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -52,7 +53,7 @@ std::optional<LintConfig> loadConfig(const LintOptions& options) {
     ProjectConfig project;
     if (!options.config.empty()) {
         if (!std::filesystem::is_regular_file(options.config)) {
-            std::cerr << "clue: error: cannot find the settings file '" << options.config << "'\n";
+            printError(std::cerr, "cannot find the settings file '" + options.config + "'");
             return std::nullopt;
         }
         project = ProjectConfig::load(options.config, issues);
@@ -63,7 +64,7 @@ std::optional<LintConfig> loadConfig(const LintOptions& options) {
     }
     LintConfig config = LintConfig::read(project, Catalogue::standard(), issues);
     for (const ConfigIssue& issue : issues) {
-        std::cerr << issue.format() << '\n';
+        printLine(std::cerr, issue.format());
     }
     if (hasErrors(issues)) {
         return std::nullopt;
@@ -78,7 +79,7 @@ bool deliver(const LintOptions& options, const std::string& text) {
     }
     std::string error;
     if (!writeFileAtomically(options.output, text, error)) {
-        std::cerr << "clue: error: cannot write '" << options.output << "': " << error << '\n';
+        printError(std::cerr, "cannot write '" + options.output + "': " + error);
         return false;
     }
     return true;

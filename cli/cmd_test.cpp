@@ -6,6 +6,7 @@
 #include "compiler/diag/diagnostic_renderer.h"
 #include "compiler/testing/test_case_builder.h"
 #include "compiler/testing/test_report.h"
+#include "common/escaped_text.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -46,7 +47,7 @@ FileResult testFile(const TestCommand& t, const std::string& file, bool header) 
         compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
                                   CompileFlags().toOptions(*loaded));
     }
-    result.json = {{"file", file}, {"diagnostics", diagnosticsJson(*loaded)}};
+    result.json = {{"file", escapeFileName(file)}, {"diagnostics", diagnosticsJson(*loaded)}};
     if (!t.diagnostics.json()) {
         t.diagnostics.print(loaded->diagnostics, loaded->sources);
     }
@@ -62,7 +63,8 @@ FileResult testFile(const TestCommand& t, const std::string& file, bool header) 
     result.failed = report.failed;
     result.json.update(testReportJson(report, context));
     if (!t.diagnostics.json()) {
-        std::cout << (header ? "== " + file + "\n" : "") << renderTestText(report, context);
+        std::cout << (header ? "== " + terminalText(file) + "\n" : "")
+                  << renderTestText(report, context);
     }
     return result;
 }

@@ -1,6 +1,7 @@
 // Diagnostic printing for the command line.
 #include "cli/diagnostic_output.h"
 
+#include "common/escaped_text.h"
 #include "compiler/diag/diagnostic_renderer.h"
 
 #include <cstdlib>
@@ -52,9 +53,9 @@ void DiagnosticOutput::summary(const std::string& what, const DiagnosticEngine& 
         return;
     }
     if (diags.errorCount() == 0 && diags.warningCount() == 0) {
-        std::cerr << what << ": no problems\n";
+        std::cerr << terminalText(what) << ": no problems\n";
     } else {
-        std::cerr << what << ": " << plural(diags.errorCount(), "error") << ", "
+        std::cerr << terminalText(what) << ": " << plural(diags.errorCount(), "error") << ", "
                   << plural(diags.warningCount(), "warning") << '\n';
     }
 }

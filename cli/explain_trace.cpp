@@ -1,6 +1,8 @@
 // The trace: verdict, each round's questions with scores and decision, then the rules.
 #include "cli/explain_trace.h"
 
+#include "common/escaped_text.h"
+
 #include <fmt/format.h>
 
 #include <ostream>
@@ -30,7 +32,8 @@ std::string scoresLine(const PredicateEvidence& p) {
 }
 
 void printPredicate(std::ostream& out, const PredicateEvidence& p, const plan::Plan& plan) {
-    out << fmt::format("  [{}] \"{}\"\n", p.predicate, plan.predicates[p.predicate].statement);
+    out << fmt::format("  [{}] \"{}\"\n", p.predicate,
+                       terminalText(plan.predicates[p.predicate].statement));
     out << "      " << scoresLine(p) << '\n';
     if (p.region) {
         const Box& b = p.region->detection.box;
@@ -41,12 +44,12 @@ void printPredicate(std::ostream& out, const PredicateEvidence& p, const plan::P
     }
     if (p.failure) {
         out << fmt::format("      -> ERROR at {}: {}: {}\n", toString(p.failure->stage),
-                           toString(p.failure->error.kind), p.failure->error.message);
+                           toString(p.failure->error.kind), terminalText(p.failure->error.message));
     } else {
         out << fmt::format("      -> {} ({})\n", *p.value ? "true" : "false", toString(*p.path));
     }
     if (p.rationale) {
-        out << "      rationale: " << *p.rationale << '\n';
+        out << "      rationale: " << terminalText(*p.rationale) << '\n';
     }
     out << fmt::format("      {} call{}, {} cache hit{}, {:.1f} ms\n", p.cost.calls,
                        p.cost.calls == 1 ? "" : "s", p.cost.cacheHits,
@@ -57,9 +60,10 @@ void printPredicate(std::ostream& out, const PredicateEvidence& p, const plan::P
 } // namespace
 
 void printExplanation(std::ostream& out, const ImageResult& result, const plan::Plan& plan) {
-    out << result.path.string() << '\n';
+    // Everything from outside (names, statements, the model's words) is shown escaped.
+    out << terminalText(result.path.string()) << '\n';
     if (result.imageError) {
-        out << "verdict: error (" << result.imageError->message << ")\n";
+        out << "verdict: error (" << terminalText(result.imageError->message) << ")\n";
         return;
     }
     out << "sha256: " << result.sha256 << '\n';
@@ -78,7 +82,8 @@ void printExplanation(std::ostream& out, const ImageResult& result, const plan::
     }
     out << "rules:\n";
     for (size_t i = 0; i < result.rules.size(); ++i) {
-        out << fmt::format("  {:<9} {}\n", toString(result.rules[i]), plan.rules[i].id);
+        out << fmt::format("  {:<9} {}\n", toString(result.rules[i]),
+                           terminalText(plan.rules[i].id));
     }
     out << fmt::format("{} round{}, {} call{}, {} cache hit{}, {:.1f} ms\n", result.rounds,
                        result.rounds == 1 ? "" : "s", result.cost.calls,

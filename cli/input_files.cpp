@@ -1,5 +1,6 @@
 // Directory expansion for FILES... arguments.
 #include "cli/input_files.h"
+#include "cli/user_messages.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -23,7 +24,7 @@ bool addDirectory(const std::string& directory, std::vector<std::string>& files,
         }
     }
     if (ec) {
-        errors << "clue: error: cannot list '" << directory << "': " << ec.message() << '\n';
+        printError(errors, "cannot list '" + directory + "': " + ec.message());
         return false;
     }
     std::sort(found.begin(), found.end());
@@ -46,7 +47,7 @@ std::optional<std::vector<std::string>> expandInputs(const std::vector<std::stri
         } else if (fs::exists(argument, ec)) {
             files.push_back(argument);
         } else {
-            errors << "clue: error: cannot find '" << argument << "': no such file or directory\n";
+            printError(errors, "cannot find '" + argument + "': no such file or directory");
             ok = false;
         }
     }

@@ -1,5 +1,6 @@
 // Entry point of `clue`: registers each verb and maps errors to the documented exit codes.
 #include "cli/commands.h"
+#include "cli/user_messages.h"
 
 #include <exception>
 #include <iostream>
@@ -29,7 +30,7 @@ int main(int argc, char** argv) {
         app.exit(e);
         return ExitUsage;
     } catch (const std::exception& e) {
-        std::cerr << "clue: error: " << e.what() << '\n';
+        printError(std::cerr, e.what());
         return ExitUsage;
     }
     return state.exitCode;

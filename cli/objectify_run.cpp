@@ -14,6 +14,7 @@
 #include "compiler/objectify/source_writer.h"
 #include "compiler/sema/program_loader.h"
 #include "runtime/config/backend_config.h"
+#include "cli/user_messages.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -73,7 +74,7 @@ private:
 bool ObjectifyRun::load() {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(options_.file, ec)) {
-        std::cerr << "clue: error: '" << options_.file << "' is not a file\n";
+        printError(std::cerr, "'" + options_.file + "' is not a file");
         usageError_ = true;
         return false;
     }
@@ -102,7 +103,7 @@ bool ObjectifyRun::configure() {
     settings_ = objectify::loadObjectifySettings(project, issues);
     backend_ = runtime::loadBackendConfig(project, runtime::processEnvironment(), issues);
     for (const ConfigIssue& issue : issues) {
-        std::cerr << issue.format() << '\n';
+        printLine(std::cerr, issue.format());
     }
     if (hasErrors(issues)) {
         usageError_ = true;
@@ -139,7 +140,7 @@ bool ObjectifyRun::select() {
         rules_.push_back({rule, d, changed, std::nullopt});
     }
     if (!options_.rule.empty() && rules_.empty()) {
-        std::cerr << "clue: error: " << options_.file << " has no rule '" << options_.rule << "'\n";
+        printError(std::cerr, options_.file + " has no rule '" + options_.rule + "'");
         usageError_ = true;
         return false;
     }
@@ -159,7 +160,7 @@ bool ObjectifyRun::objectifySelected() {
         return true;
     }
     if (auto missing = backend_.missingSetting()) {
-        std::cerr << "clue: error: cannot objectify: " << *missing << ", or pass --model\n";
+        printError(std::cerr, "cannot objectify: " + *missing + ", or pass --model");
         usageError_ = true;
         return false;
     }
@@ -235,11 +236,11 @@ bool ObjectifyRun::saveLockfile() {
         return true;
     }
     if (!writeFileAtomically(lockPath_, text, error)) {
-        std::cerr << "clue: error: cannot write '" << lockPath_ << "': " << error << '\n';
+        printError(std::cerr, "cannot write '" + lockPath_ + "': " + error);
         usageError_ = true;
         return false;
     }
-    std::cerr << "wrote " << lockPath_ << '\n';
+    printLine(std::cerr, "wrote " + lockPath_);
     return true;
 }
 
@@ -260,13 +261,13 @@ bool ObjectifyRun::writeSource() {
     std::optional<objectify::SourceWrite> written = objectify::writeChains(
         *program_, *root_, sources_.contents(root_->file), writes, options_.acceptRewrite, error);
     if (!written || !writeFileAtomically(options_.file, written->text, error)) {
-        std::cerr << "clue: error: " << options_.file << " is left unchanged: " << error << '\n';
+        printError(std::cerr, options_.file + " is left unchanged: " + error);
         usageError_ = true;
         return false;
     }
-    std::cerr << fmt::format("wrote {}: `when` for {} rule{}, {} new predicate{}\n", options_.file,
+    printLine(std::cerr, fmt::format("wrote {}: `when` for {} rule{}, {} new predicate{}", options_.file,
                              writes.size(), writes.size() == 1 ? "" : "s", written->declared.size(),
-                             written->declared.size() == 1 ? "" : "s");
+                             written->declared.size() == 1 ? "" : "s"));
     return true;
 }
 

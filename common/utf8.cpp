@@ -5,9 +5,7 @@
 #include <cstdint>
 
 namespace clue {
-namespace {
 
-// Length of the well-formed sequence starting at `pos`, or 0 when it is ill-formed.
 size_t sequenceLength(std::string_view text, size_t pos) {
     auto byte = [&](size_t i) {
         return static_cast<uint8_t>(text[i]);
@@ -44,8 +42,6 @@ size_t sequenceLength(std::string_view text, size_t pos) {
     }
     return length;
 }
-
-} // namespace
 
 std::optional<size_t> findInvalidUtf8(std::string_view text) {
     size_t pos = 0;

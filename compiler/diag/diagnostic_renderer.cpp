@@ -1,6 +1,7 @@
 // Text and JSON rendering of diagnostics.
 #include "compiler/diag/diagnostic_renderer.h"
 
+#include "common/escaped_text.h"
 #include "common/utf8.h"
 
 #include <fmt/format.h>
@@ -38,23 +39,29 @@ size_t byteOfCodePoint(std::string_view text, size_t index) {
     return text.size();
 }
 
-// A printable copy of `line`: control characters (tabs included) become one space each, and
+// Control characters (C0 with the tab, DEL, C1) and the ones that reorder text.
+bool unsafeToShow(char32_t c) {
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
+// A printable copy of `line`: each control character (tabs included) becomes one space, and
 // each byte of an invalid UTF-8 sequence becomes U+FFFD, so that a caret line counted in code
 // points stays aligned.
 std::string printable(std::string_view line) {
     std::string out;
     out.reserve(line.size());
-    while (!line.empty()) {
-        std::optional<size_t> bad = findInvalidUtf8(line);
-        std::string_view valid = line.substr(0, bad.value_or(line.size()));
-        for (char c : valid) {
-            out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    for (size_t i = 0; i < line.size();) {
+        size_t length = sequenceLength(line, i);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
         }
-        if (!bad) {
-            break;
-        }
-        out += "\xEF\xBF\xBD";
-        line.remove_prefix(*bad + 1);
+        size_t decoded = 0;
+        bool unsafe = unsafeToShow(decodeCodePoint(line.substr(i, length), decoded));
+        out += unsafe ? std::string_view(" ") : line.substr(i, length);
+        i += length;
     }
     return out;
 }
@@ -123,7 +130,7 @@ size_t gutterWidth(const Diagnostic& d, const SourceManager& sources) {
 
 std::string location(const SourceManager& sources, const SourceSpan& span) {
     LineColumn lc = sources.lineColumn(span.file, span.begin);
-    return fmt::format("{}:{}:{}", sources.path(span.file), lc.line, lc.column);
+    return fmt::format("{}:{}:{}", terminalText(sources.path(span.file)), lc.line, lc.column);
 }
 
 } // namespace
@@ -136,7 +143,9 @@ std::string renderText(const Diagnostic& d, const SourceManager& sources,
     }
     const char* on = options.color ? levelColor(d.level) : "";
     const char* off = options.color ? "\x1b[0m" : "";
-    out += fmt::format("{}{}[{}]{}: {}\n", on, levelName(d.level), d.code, off, d.message);
+    // Messages quote names and texts from the files: nothing in them may reach the terminal raw.
+    out += fmt::format("{}{}[{}]{}: {}\n", on, levelName(d.level), d.code, off,
+                       terminalText(d.message));
     const size_t gutter = gutterWidth(d, sources);
     const std::string margin(gutter + 1, ' ');
     if (d.span) {
@@ -144,15 +153,16 @@ std::string renderText(const Diagnostic& d, const SourceManager& sources,
     }
     for (const DiagnosticNote& note : d.notes) {
         if (note.span) {
-            out += fmt::format("note: {}\n{}--> {}\n", note.message, std::string(gutter, ' '),
+            out += fmt::format("note: {}\n{}--> {}\n", terminalText(note.message),
+                               std::string(gutter, ' '),
                                location(sources, *note.span));
             appendSnippet(out, sources, *note.span, gutter, options);
         } else {
-            out += fmt::format("{}= note: {}\n", margin, note.message);
+            out += fmt::format("{}= note: {}\n", margin, terminalText(note.message));
         }
     }
     if (!d.help.empty()) {
-        out += fmt::format("{}= help: {}\n", margin, d.help);
+        out += fmt::format("{}= help: {}\n", margin, terminalText(d.help));
     }
     return out;
 }
@@ -161,26 +171,28 @@ nlohmann::json toJson(const Diagnostic& d, const SourceManager& sources) {
     auto place = [&](nlohmann::json& j, const SourceSpan& span) {
         LineColumn begin = sources.lineColumn(span.file, span.begin);
         LineColumn end = sources.lineColumn(span.file, span.end);
-        j["file"] = sources.path(span.file);
+        j["file"] = escapeFileName(sources.path(span.file));
         j["line"] = begin.line;
         j["column"] = begin.column;
         j["endLine"] = end.line;
         j["endColumn"] = end.column;
     };
-    nlohmann::json j = {{"level", levelName(d.level)}, {"code", d.code}, {"message", d.message}};
+    nlohmann::json j = {{"level", levelName(d.level)},
+                        {"code", d.code},
+                        {"message", escapeInvalidUtf8(d.message)}};
     if (d.span) {
         place(j, *d.span);
     }
     j["notes"] = nlohmann::json::array();
     for (const DiagnosticNote& note : d.notes) {
-        nlohmann::json n = {{"message", note.message}};
+        nlohmann::json n = {{"message", escapeInvalidUtf8(note.message)}};
         if (note.span) {
             place(n, *note.span);
         }
         j["notes"].push_back(std::move(n));
     }
     if (!d.help.empty()) {
-        j["help"] = d.help;
+        j["help"] = escapeInvalidUtf8(d.help);
     }
     return j;
 }

@@ -1,6 +1,8 @@
 // Image results as JSON, fields in a fixed order.
 #include "runtime/judge/result_json.h"
 
+#include "common/escaped_text.h"
+
 #include <cmath>
 
 namespace clue::runtime {
@@ -41,7 +43,7 @@ Json regionJson(const RegionEvidence& region) {
 Json failureJson(const PredicateFailure& failure) {
     return {{"stage", toString(failure.stage)},
             {"kind", toString(failure.error.kind)},
-            {"message", failure.error.message},
+            {"message", escapeInvalidUtf8(failure.error.message)},
             {"attempts", failure.error.attempts}};
 }
 
@@ -68,7 +70,8 @@ Json predicateJson(const PredicateEvidence& evidence, const plan::Plan& plan) {
 
 Json resultJson(const ImageResult& result, const plan::Plan& plan) {
     Json out;
-    out["path"] = result.path.string();
+    // A file name may hold any bytes; JSON holds UTF-8 text (docs/cli/judge.md, "path").
+    out["path"] = escapeFileName(result.path.string());
     out["sha256"] = result.sha256.empty() ? Json(nullptr) : Json(result.sha256);
     out["verdict"] = toString(result.verdict);
     out["on_error"] = result.policyApplied ? Json(toString(*result.policyApplied)) : Json(nullptr);
@@ -83,7 +86,7 @@ Json resultJson(const ImageResult& result, const plan::Plan& plan) {
     out["violated"] = std::move(violated);
     out["rules"] = std::move(rules);
     out["error"] = result.imageError ? Json({{"kind", toString(result.imageError->kind)},
-                                             {"message", result.imageError->message}})
+                                             {"message", escapeInvalidUtf8(result.imageError->message)}})
                                      : Json(nullptr);
     Json predicates = Json::array();
     for (const PredicateEvidence& evidence : result.predicates) {

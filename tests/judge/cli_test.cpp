@@ -10,6 +10,7 @@
 #include "tests/runtime/temp_dir.h"
 #include "tests/runtime/test_http_server.h"
 
+#include "common/escaped_text.h"
 #include "common/sha256.h"
 
 #include <gtest/gtest.h>
@@ -229,6 +230,45 @@ TEST_F(JudgeCliTest, UsageErrorsExitTwoAndWriteNothing) {
         EXPECT_TRUE(r.out.empty());
     }
     EXPECT_EQ(read("out.jsonl"), "old contents\n");
+}
+
+// A file name that is not UTF-8 ended the run with a JSON type error and no records: it is
+// written losslessly (docs/cli/judge.md) and every image is judged.
+TEST_F(JudgeCliTest, AFileNameThatIsNotUtf8IsWrittenLosslessly) {
+    prepareCache();
+    std::filesystem::create_directory(dir_ / "photos");
+    dir_.write("photos/a.png", kPng);
+    dir_.write("photos/caf\xE9 \\ 1.png", kPng);
+    dir_.write("photos/z.png", kPng);
+    auto r = clue({"judge", "plan.json", "photos", "--replay", "--cache", "cache.sqlite",
+                   "--model", "m"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 3u) << r.out;
+    const std::string written = out[1]["path"];
+    EXPECT_EQ(written, "photos/caf\\xE9 \\\\ 1.png");
+    EXPECT_EQ(unescapeFileName(written), "photos/caf\xE9 \\ 1.png");
+    for (const json& record : out) {
+        EXPECT_EQ(record["verdict"], "unsafe") << record.dump();
+    }
+}
+
+// Escape sequences in a file name reached the terminal raw through --explain.
+TEST_F(JudgeCliTest, ExplainEscapesControlCharactersOfFileNames) {
+    prepareCache();
+    dir_.write("\x1b[2Jred\x07.png", kPng);
+    auto r = clue({"judge", "plan.json", "\x1b[2Jred\x07.png", "--replay", "--cache",
+                   "cache.sqlite", "--model", "m", "--explain"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\\x1B[2Jred\\x07.png\n"), std::string::npos) << r.out;
+    auto missing = clue({"judge", "plan.json", "gone\x1b]0;x\x07.png", "--replay", "--cache",
+                         "cache.sqlite", "--model", "m", "--explain"});
+    EXPECT_EQ(missing.out.find('\x1b'), std::string::npos) << missing.out;
+    EXPECT_NE(missing.out.find("verdict: error (gone\\x1B]0;x\\x07.png: no such file)"),
+              std::string::npos)
+        << missing.out;
 }
 
 // A server that answers the prior questions: P(Yes) 0.25 for statements with "fire", else 0.75.

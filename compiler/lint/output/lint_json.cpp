@@ -1,6 +1,7 @@
 // Lint results as JSON, built on the compiler's diagnostic JSON.
 #include "compiler/lint/output/lint_json.h"
 
+#include "common/escaped_text.h"
 #include "compiler/diag/diagnostic_renderer.h"
 #include "compiler/lint/lint_rule.h"
 
@@ -12,7 +13,7 @@ namespace {
 nlohmann::json editJson(const Edit& edit, const SourceManager& sources) {
     LineColumn begin = sources.lineColumn(edit.span.file, edit.span.begin);
     LineColumn end = sources.lineColumn(edit.span.file, edit.span.end);
-    return {{"file", sources.path(edit.span.file)},
+    return {{"file", escapeFileName(sources.path(edit.span.file))},
             {"line", begin.line},
             {"column", begin.column},
             {"endLine", end.line},
@@ -40,6 +41,14 @@ nlohmann::json findingJson(const Finding& f, const SourceManager& sources) {
     return j;
 }
 
+nlohmann::json fileNames(const std::vector<std::string>& paths) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const std::string& path : paths) {
+        out.push_back(escapeFileName(path));
+    }
+    return out;
+}
+
 } // namespace
 
 nlohmann::json lintJson(const LintResult& result, const SourceManager& sources) {
@@ -53,7 +62,9 @@ nlohmann::json lintJson(const LintResult& result, const SourceManager& sources) 
             {"errors", result.count(Level::Error)},
             {"warnings", result.count(Level::Warning)},
             {"files",
-             {{"linted", result.linted}, {"failed", result.failed}, {"skipped", result.skipped}}}};
+             {{"linted", fileNames(result.linted)},
+              {"failed", fileNames(result.failed)},
+              {"skipped", fileNames(result.skipped)}}}};
 }
 
 } // namespace clue::lint
