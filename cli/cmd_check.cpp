@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_output.h"
 #include "cli/input_files.h"
+#include "cli/source_flags.h"
 #include "compiler/sema/program_loader.h"
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@ namespace {
 
 struct CheckOptions {
     std::vector<std::string> inputs;
+    SourceFlags source;
     DiagnosticOutput output;
 };
 
@@ -25,13 +27,15 @@ int runCheck(const CheckOptions& options) {
     DiagnosticEngine all;
     std::set<std::string> shown;
     std::set<std::string> checked;
-    DiskReader disk;
+    DiskReader disk(options.source.maxSourceBytes);
+    LoadOptions load;
+    load.maxSourceBytes = options.source.maxSourceBytes;
     for (const std::string& root : *roots) {
         if (!checked.insert(disk.identity(root)).second) {
             continue;
         }
         DiagnosticEngine diags;
-        loadProgram({root}, sources, diags);
+        loadProgram({root}, sources, diags, load);
         mergeDiagnostics(diags, all, sources, shown);
     }
     options.output.print(all, sources);
@@ -50,6 +54,7 @@ void addCheckCommand(CLI::App& app, RunState& state) {
         ->add_option("files", options->inputs,
                      "Constitution files, or directories to search for *.clue files")
         ->required();
+    options->source.addOptions(*command);
     options->output.addOptions(*command);
     command->callback([options, &state] { state.exitCode = runCheck(*options); });
 }

@@ -6,6 +6,7 @@
 #include "plan/plan_json.h"
 #include "plan/plan_loader.h"
 #include "cli/user_messages.h"
+#include "cli/source_flags.h"
 
 #include <fmt/format.h>
 
@@ -18,6 +19,7 @@ struct CompileCommand {
     std::vector<std::string> inputs;
     std::string output;
     CompileFlags flags;
+    SourceFlags source;
     DiagnosticOutput diagnostics;
 };
 
@@ -53,7 +55,7 @@ int runCompile(const CompileCommand& c) {
     if (!roots) {
         return ExitUsage;
     }
-    auto loaded = loadRoots(*roots);
+    auto loaded = loadRoots(*roots, c.source.maxSourceBytes);
     std::optional<Compilation> compiled;
     if (loaded->program) {
         compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
@@ -85,6 +87,7 @@ void addCompileCommand(CLI::App& app, RunState& state) {
     command->add_option("-o,--output", c->output, "The plan file to write; '-' for standard output")
         ->required();
     c->flags.addOptions(*command, /*withPrinting=*/true);
+    c->source.addOptions(*command);
     c->diagnostics.addOptions(*command);
     command->callback([c, &state] { state.exitCode = runCompile(*c); });
 }

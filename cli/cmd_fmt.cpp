@@ -2,14 +2,14 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_output.h"
 #include "cli/input_files.h"
+#include "cli/source_flags.h"
+#include "cli/user_messages.h"
 #include "common/file_io.h"
 #include "compiler/fmt/formatter.h"
 #include "compiler/fmt/module_equivalence.h"
 #include "compiler/frontend/parser.h"
-#include "cli/user_messages.h"
 
 #include <iostream>
-#include <iterator>
 #include <memory>
 
 namespace clue::cli {
@@ -18,6 +18,7 @@ namespace {
 struct FmtOptions {
     std::vector<std::string> inputs;
     bool check = false;
+    SourceFlags source;
     DiagnosticOutput output;
 };
 
@@ -45,11 +46,10 @@ private:
 };
 
 std::optional<std::string> FmtRun::read(const std::string& path) {
-    if (path == "-") {
-        return std::string(std::istreambuf_iterator<char>(std::cin), {});
-    }
+    const std::uint64_t limit = options_.source.maxSourceBytes;
     std::string error;
-    std::optional<std::string> contents = readFile(path, error);
+    std::optional<std::string> contents =
+        path == "-" ? readStream(std::cin, error, limit) : readFile(path, error, limit);
     if (!contents) {
         printError(std::cerr, "cannot read '" + (path == "-" ? "<stdin>" : path) + "': " + error);
     }
@@ -142,6 +142,7 @@ void addFmtCommand(CLI::App& app, RunState& state) {
         ->required();
     command->add_flag("--check", options->check,
                       "Change nothing; name each file that would change and exit 1 if any");
+    options->source.addOptions(*command);
     options->output.addOptions(*command);
     command->callback([options, &state] { state.exitCode = runFmt(*options); });
 }

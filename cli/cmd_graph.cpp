@@ -7,6 +7,7 @@
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
 #include "cli/user_messages.h"
+#include "cli/source_flags.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,7 @@ struct GraphCommand {
     std::string format = "dot";
     std::string output = "-";
     CompileFlags flags;
+    SourceFlags source;
 };
 
 bool isSource(const std::string& path) {
@@ -38,7 +40,7 @@ std::optional<plan::Plan> planFor(const GraphCommand& g, int& exitCode) {
             return std::nullopt;
         }
     }
-    auto loaded = loadRoots({g.input});
+    auto loaded = loadRoots({g.input}, g.source.maxSourceBytes);
     std::optional<Compilation> compiled;
     if (loaded->program) {
         compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
@@ -54,8 +56,9 @@ std::optional<plan::Plan> planFor(const GraphCommand& g, int& exitCode) {
 
 int runGraph(const GraphCommand& g) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(g.input, ec)) {
-        std::cerr << "clue: error: cannot find '" << g.input << "': no such file\n";
+    // Anything else that exists (a folder, a FIFO) is refused by the reader, which says why.
+    if (!std::filesystem::exists(g.input, ec)) {
+        printError(std::cerr, "cannot find '" + g.input + "': no such file");
         return ExitUsage;
     }
     int exitCode = ExitOk;
@@ -89,6 +92,7 @@ void addGraphCommand(CLI::App& app, RunState& state) {
     command->add_option("-o,--output", g->output, "Where to write; '-' for standard output")
         ->capture_default_str();
     g->flags.addOptions(*command, /*withPrinting=*/false);
+    g->source.addOptions(*command);
     command->callback([g, &state] { state.exitCode = runGraph(*g); });
 }
 

@@ -11,6 +11,7 @@
 #include "compiler/lint/output/rule_listing.h"
 #include "compiler/lint/output/sarif_writer.h"
 #include "cli/user_messages.h"
+#include "cli/source_flags.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -37,6 +38,7 @@ struct LintOptions {
     std::string output;              // file for json/sarif/github; empty: stdout
     std::string color = "auto";
     bool listRules = false;
+    SourceFlags source;
 };
 
 bool colorWanted(const std::string& mode) {
@@ -178,7 +180,8 @@ int runLint(const LintOptions& options) {
     }
     SourceManager sources;
     LintResult result =
-        lint::runLint({*files, nullptr, ""}, *config, Catalogue::standard(), sources);
+        lint::runLint({*files, nullptr, "", options.source.maxSourceBytes}, *config,
+                      Catalogue::standard(), sources);
     if (options.format == "pretty") {
         std::cerr << pretty(result, sources, colorWanted(options.color)) << summary(result);
     } else if (!deliver(options, render(options, result, sources, *config))) {
@@ -213,6 +216,7 @@ void addLintCommand(CLI::App& app, RunState& state) {
                      "Color pretty output: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+    options->source.addOptions(*command);
     command->add_flag("--list-rules", options->listRules,
                       "Print the catalogue of rules (as text, or JSON with --format json)");
     command->callback([options, &state] { state.exitCode = runLint(*options); });

@@ -34,6 +34,7 @@ void addObjectifyCommand(CLI::App& app, RunState& state) {
         ->add_flag("--accept-rewrite", options->acceptRewrite,
                    "With --write, also replace each rule's text by its final rewrite")
         ->needs(write);
+    options->source.addOptions(*command);
     command
         ->add_option("--color", options->output.color,
                      "Color diagnostics: auto (on a terminal), always, never")

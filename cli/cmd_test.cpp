@@ -3,10 +3,11 @@
 #include "cli/compile_options.h"
 #include "cli/diagnostic_output.h"
 #include "cli/input_files.h"
+#include "cli/source_flags.h"
+#include "common/escaped_text.h"
 #include "compiler/diag/diagnostic_renderer.h"
 #include "compiler/testing/test_case_builder.h"
 #include "compiler/testing/test_report.h"
-#include "common/escaped_text.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@ namespace {
 struct TestCommand {
     std::vector<std::string> inputs;
     bool coverage = false;
+    SourceFlags source;
     DiagnosticOutput diagnostics;
 };
 
@@ -41,7 +43,7 @@ nlohmann::ordered_json diagnosticsJson(const LoadedProgram& loaded) {
 FileResult testFile(const TestCommand& t, const std::string& file, bool header) {
     FileResult result;
     result.file = file;
-    auto loaded = loadRoots({file});
+    auto loaded = loadRoots({file}, t.source.maxSourceBytes);
     std::optional<Compilation> compiled;
     if (loaded->program) {
         compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
@@ -108,6 +110,7 @@ void addTestCommand(CLI::App& app, RunState& state) {
         ->required();
     command->add_flag("--coverage", t->coverage,
                       "Report the rules and predicates the tests exercised, both ways");
+    t->source.addOptions(*command);
     t->diagnostics.addOptions(*command);
     command->callback([t, &state] { state.exitCode = runTest(*t); });
 }

@@ -65,11 +65,13 @@ CompileOptions CompileFlags::toOptions(const LoadedProgram& loaded) const {
     return options;
 }
 
-std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots) {
+std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots,
+                                         std::uint64_t maxSourceBytes) {
     auto loaded = std::make_unique<LoadedProgram>();
     loaded->stdlibDir = stdlibDirectory("");
     LoadOptions options;
     options.stdlibDir = loaded->stdlibDir;
+    options.maxSourceBytes = maxSourceBytes;
     loaded->program = loadProgram(roots, loaded->sources, loaded->diagnostics, options);
     if (loaded->program) {
         loaded->locked =

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +44,8 @@ struct LoadedProgram {
     objectify::LockedRules locked;
 };
 
-std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots);
+// `maxSourceBytes`: the largest source file read (--max-source-bytes).
+std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots,
+                                         std::uint64_t maxSourceBytes);
 
 } // namespace clue::cli

@@ -78,7 +78,9 @@ bool ObjectifyRun::load() {
         usageError_ = true;
         return false;
     }
-    program_ = loadProgram({options_.file}, sources_, diags_);
+    LoadOptions load;
+    load.maxSourceBytes = options_.source.maxSourceBytes;
+    program_ = loadProgram({options_.file}, sources_, diags_, load);
     if (!program_) {
         return false;
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/diagnostic_output.h"
+#include "cli/source_flags.h"
 
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ struct ObjectifyOptions {
     bool force = false;
     bool write = false;
     bool acceptRewrite = false;
+    SourceFlags source;
     DiagnosticOutput output;
 };
 

@@ -1,4 +1,4 @@
-// File reading and atomic replacement on POSIX.
+// Atomic replacement of files on POSIX; reading is in file_read.cpp.
 #include "common/file_io.h"
 
 #include <cerrno>
@@ -31,39 +31,6 @@ bool writeAll(int fd, const std::string& contents) {
 }
 
 } // namespace
-
-std::optional<std::string> readFile(const std::string& path, std::string& error) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        error = lastError();
-        return std::nullopt;
-    }
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        error = S_ISDIR(info.st_mode) ? "it is a directory" : "it is not a regular file";
-        ::close(fd);
-        return std::nullopt;
-    }
-    std::string contents;
-    char buffer[1 << 16];
-    for (;;) {
-        ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            error = lastError();
-            ::close(fd);
-            return std::nullopt;
-        }
-        if (n == 0) {
-            break;
-        }
-        contents.append(buffer, static_cast<size_t>(n));
-    }
-    ::close(fd);
-    return contents;
-}
 
 namespace {
 

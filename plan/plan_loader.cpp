@@ -8,10 +8,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace clue::plan {
 namespace {
@@ -46,25 +42,18 @@ Plan parsePlan(const std::string& text, const std::string& name) {
 }
 
 Plan loadPlanFile(const std::string& path, size_t maxBytes) {
-    std::error_code ec;
-    auto size = std::filesystem::file_size(path, ec);
-    if (ec) {
-        throw PlanError("", fmt::format("cannot read the plan: {}", ec.message()), path);
-    }
-    if (size > maxBytes) {
+    ReadError error;
+    std::optional<std::string> text = readFile(path, error, maxBytes);
+    if (!text) {
         throw PlanError("",
-                        fmt::format("the plan is {} bytes; plans larger than {} bytes are "
-                                    "refused",
-                                    size, maxBytes),
+                        error.kind == ReadError::Kind::TooLarge
+                            ? fmt::format("cannot read the plan: {}; plans larger than {} bytes "
+                                          "are refused",
+                                          error.message, maxBytes)
+                            : fmt::format("cannot read the plan: {}", error.message),
                         path);
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-        throw PlanError("", "cannot read the plan", path);
-    }
-    return parsePlan(text.str(), path);
+    return parsePlan(*text, path);
 }
 
 void writePlanFile(const Plan& plan, const std::string& path) {

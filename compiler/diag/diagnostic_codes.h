@@ -19,6 +19,9 @@ inline constexpr const char* MisplacedHeader = "E009";
 inline constexpr const char* UnclosedBracket = "E010";
 inline constexpr const char* DuplicateClause = "E011";
 inline constexpr const char* TooManyErrors = "E012";
+inline constexpr const char* NameTooLong = "E013";
+inline constexpr const char* TextTooLong = "E014";
+inline constexpr const char* ControlCharacter = "E015";
 
 // Names and values.
 inline constexpr const char* UndefinedPredicate = "E020";

@@ -5,6 +5,7 @@
 #include "compiler/ast/string_literal.h"
 #include "compiler/diag/diagnostic_codes.h"
 #include "compiler/frontend/lexical_messages.h"
+#include "compiler/frontend/text_checks.h"
 
 #include <fmt/format.h>
 
@@ -23,6 +24,7 @@ std::unique_ptr<antlr4::Token> CheckedLexer::nextToken() {
             continue;
         }
         flushStray();
+        checkContents(*lexeme);
         if (lexeme->getType() == UNTERMINATED_STRING) {
             reportUnterminated(*lexeme);
         } else if (lexeme->getType() == STRING) {
@@ -32,6 +34,16 @@ std::unique_ptr<antlr4::Token> CheckedLexer::nextToken() {
             trackNesting(*lexeme);
         }
         return lexeme;
+    }
+}
+
+void CheckedLexer::checkContents(const antlr4::Token& lexeme) {
+    const size_t kind = lexeme.getType();
+    if (kind == IDENT) {
+        checkNameLength(lexeme.getText(), session_.locator().span(lexeme), session_);
+    } else if (kind == STRING || kind == UNTERMINATED_STRING || kind == COMMENT) {
+        checkControlCharacters(lexeme.getText(), session_.locator().span(lexeme), kind == COMMENT,
+                               session_);
     }
 }
 

@@ -22,6 +22,9 @@ public:
     const std::optional<SourceSpan>& tooDeep() const { return tooDeep_; }
 
 private:
+    // Name lengths and control characters (text_checks.h); text lengths are checked once
+    // adjacent literals are joined, by the transformer.
+    void checkContents(const antlr4::Token& lexeme);
     void addStray(const antlr4::Token& lexeme);
     void flushStray();
     void reportUnterminated(antlr4::Token& lexeme);

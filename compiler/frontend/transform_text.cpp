@@ -2,10 +2,12 @@
 #include "compiler/frontend/transformer.h"
 
 #include "compiler/ast/string_literal.h"
+#include "compiler/frontend/text_checks.h"
+#include "compiler/source/source_limits.h"
 
 namespace clue {
 
-ast::StringPiece Transformer::transformString(antlr4::tree::TerminalNode* node) {
+ast::StringPiece Transformer::unquote(antlr4::tree::TerminalNode* node) {
     std::string literal = node->getText();
     auto value = ast::unquoteString(literal);
     // Bad escapes were reported by the lexer, and the transformer only runs on clean files;
@@ -16,12 +18,23 @@ ast::StringPiece Transformer::transformString(antlr4::tree::TerminalNode* node) 
     return {literal.substr(1, literal.size() >= 2 ? literal.size() - 2 : 0), span(node)};
 }
 
+ast::StringPiece Transformer::transformString(antlr4::tree::TerminalNode* node) {
+    ast::StringPiece piece = unquote(node);
+    checkTextLength(piece.value, piece.span, session_);
+    return piece;
+}
+
 ast::Text Transformer::transformText(P::TextContext* ctx) {
     ast::Text text;
+    size_t bytes = 0;
     for (antlr4::tree::TerminalNode* piece : ctx->STRING()) {
-        text.pieces.push_back(transformString(piece));
+        text.pieces.push_back(unquote(piece));
+        bytes += text.pieces.back().value.size();
     }
     text.span = span(ctx);
+    if (bytes > SourceLimits::maxTextLength) {
+        checkTextLength(text.value(), text.span, session_);
+    }
     return text;
 }
 

@@ -48,7 +48,9 @@ private:
 
     // transform_text.cpp
     ast::Text transformText(P::TextContext* ctx);
+    // A single literal, length-checked; texts check their joined value instead.
     ast::StringPiece transformString(antlr4::tree::TerminalNode* node);
+    ast::StringPiece unquote(antlr4::tree::TerminalNode* node);
     std::vector<ast::Comment> collectComments(antlr4::BufferedTokenStream& tokens);
 
     SourceSpan span(antlr4::ParserRuleContext* ctx) const { return session_.locator().span(ctx); }

@@ -27,7 +27,7 @@ class Run : public RunFacts {
 public:
     Run(const LintInput& input, const LintConfig& config, const Catalogue& catalogue,
         SourceManager& sources)
-        : config_(config), catalogue_(catalogue), sources_(sources),
+        : config_(config), catalogue_(catalogue), sources_(sources), disk_(input.maxSourceBytes),
           reader_(input.reader != nullptr ? *input.reader : disk_),
           stdlibDir_(stdlibDirectory(input.stdlibDir)) {}
 

@@ -18,6 +18,8 @@ struct LintInput {
     std::vector<std::string> files;
     const SourceReader* reader = nullptr; // null: the disk
     std::string stdlibDir;                // "" : the default (stdlib_dir.h)
+    // The largest source file read from the disk (when `reader` is null).
+    std::uint64_t maxSourceBytes = SourceLimits::defaultMaxFileBytes;
 };
 
 struct LintResult {

@@ -43,8 +43,12 @@ ModuleLoader::Entry& ModuleLoader::loadFile(const std::string& path, bool isRoot
         entry.state = missing ? State::NotFound : State::Unreadable;
         // A missing import is reported at each import of it, by the caller.
         if (!missing || isRoot) {
-            diags_.error(code::ImportUnreadable, site,
-                         fmt::format("cannot read '{}': {}", path, read.error));
+            Diagnostic& d = diags_.error(code::ImportUnreadable, site,
+                                         fmt::format("cannot read '{}': {}", path, read.error));
+            if (read.status == SourceReader::Status::TooLarge) {
+                d.withHelp("a source file is refused by its size before it is read; "
+                           "--max-source-bytes raises the limit");
+            }
         }
         return entry;
     }

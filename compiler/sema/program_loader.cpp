@@ -11,7 +11,7 @@ namespace clue {
 std::unique_ptr<Program> loadProgram(const std::vector<std::string>& roots, SourceManager& sources,
                                      DiagnosticEngine& diags, const LoadOptions& options) {
     size_t errorsBefore = diags.errorCount();
-    DiskReader disk;
+    DiskReader disk(options.maxSourceBytes);
     const SourceReader& reader = options.reader != nullptr ? *options.reader : disk;
     auto program = std::make_unique<Program>();
     ModuleLoader(sources, diags, reader, stdlibDirectory(options.stdlibDir)).load(roots, *program);

@@ -15,6 +15,8 @@ namespace clue {
 struct LoadOptions {
     std::string stdlibDir; // where std/NAME.clue imports resolve; "" = default (stdlib_dir.h)
     const SourceReader* reader = nullptr; // where files are read from; null = the disk
+    // The largest source file read from the disk (when `reader` is null).
+    std::uint64_t maxSourceBytes = SourceLimits::defaultMaxFileBytes;
 };
 
 // Parses every root and its imports, then runs sema. Returns null when there are errors.

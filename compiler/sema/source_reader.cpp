@@ -4,22 +4,24 @@
 #include "common/file_io.h"
 
 #include <filesystem>
+#include <optional>
 
 namespace clue {
 
 namespace fs = std::filesystem;
 
 SourceReader::Result DiskReader::read(const std::string& path) const {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
+    ReadError error;
+    std::optional<std::string> contents = readFile(path, error, maxBytes_);
+    if (contents) {
+        return {Status::Ok, std::move(*contents), ""};
+    }
+    if (error.kind == ReadError::Kind::NotFound) {
         return {Status::NotFound, "", "no such file"};
     }
-    std::string error;
-    std::optional<std::string> contents = readFile(path, error);
-    if (!contents) {
-        return {Status::Unreadable, "", error};
-    }
-    return {Status::Ok, std::move(*contents), ""};
+    Status status =
+        error.kind == ReadError::Kind::TooLarge ? Status::TooLarge : Status::Unreadable;
+    return {status, "", error.message};
 }
 
 std::string DiskReader::identity(const std::string& path) const {

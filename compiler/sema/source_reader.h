@@ -2,6 +2,9 @@
 // the fuzzer, which must never read the user's files).
 #pragma once
 
+#include "compiler/source/source_limits.h"
+
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -9,7 +12,7 @@ namespace clue {
 
 class SourceReader {
 public:
-    enum class Status { Ok, NotFound, Unreadable };
+    enum class Status { Ok, NotFound, Unreadable, TooLarge };
     struct Result {
         Status status = Status::NotFound;
         std::string contents;
@@ -22,10 +25,17 @@ public:
     virtual std::string identity(const std::string& path) const = 0;
 };
 
+// Regular files only (a FIFO or a device is Unreadable, without blocking), and none larger than
+// `maxBytes` (TooLarge, refused by its size before it is read).
 class DiskReader : public SourceReader {
 public:
+    explicit DiskReader(std::uint64_t maxBytes = SourceLimits::defaultMaxFileBytes)
+        : maxBytes_(maxBytes) {}
     Result read(const std::string& path) const override;
     std::string identity(const std::string& path) const override;
+
+private:
+    std::uint64_t maxBytes_;
 };
 
 // Files by lexically normalized path; nothing else exists.
