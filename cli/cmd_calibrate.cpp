@@ -8,6 +8,7 @@
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
 #include "cli/user_messages.h"
+#include "cli/plan_input.h"
 
 #include <fmt/format.h>
 
@@ -22,6 +23,7 @@ using namespace runtime;
 struct CalibrateOptions {
     std::string plan;
     std::string output;
+    bool allowEmpty = false;
     BackendFlags backend;
     CacheFlags cache;
 };
@@ -44,13 +46,11 @@ void report(const Calibration& c, const std::string& model) {
 }
 
 int runCalibrate(const CalibrateOptions& options) {
-    plan::Plan plan;
-    try {
-        plan = plan::loadPlanFile(options.plan);
-    } catch (const plan::PlanError& e) {
-        std::cerr << "clue: error: " << e.what() << '\n';
+    auto loaded = loadPlanToJudge(options.plan, options.allowEmpty, std::cerr);
+    if (!loaded) {
         return ExitUsage;
     }
+    plan::Plan plan = std::move(*loaded);
     auto config = resolveBackend(options.backend, std::cerr);
     if (!config) {
         return ExitUsage;
@@ -87,6 +87,8 @@ void addCalibrateCommand(CLI::App& app, RunState& state) {
         "calibrate", "Measure each predicate's language prior M(None, c) and record it in a plan");
     command->add_option("plan", o->plan, "The plan to calibrate")->required();
     command->add_option("-o,--output", o->output, "Where to write the calibrated plan")->required();
+    command->add_flag("--allow-empty", o->allowEmpty,
+                      "Calibrate a plan of no rules, which calls every image safe");
     o->backend.addOptions(*command);
     o->cache.addOptions(*command);
     command->callback([o, &state] { state.exitCode = runCalibrate(*o); });

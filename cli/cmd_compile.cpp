@@ -18,6 +18,7 @@ namespace {
 struct CompileCommand {
     std::vector<std::string> inputs;
     std::string output;
+    bool allowEmpty = false;
     CompileFlags flags;
     SourceFlags source;
     DiagnosticOutput diagnostics;
@@ -58,8 +59,9 @@ int runCompile(const CompileCommand& c) {
     auto loaded = loadRoots(*roots, c.source.maxSourceBytes);
     std::optional<Compilation> compiled;
     if (loaded->program) {
-        compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
-                                  c.flags.toOptions(*loaded));
+        CompileOptions options = c.flags.toOptions(*loaded);
+        options.allowEmpty = c.allowEmpty;
+        compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics, options);
     }
     c.diagnostics.print(loaded->diagnostics, loaded->sources);
     if (!compiled || loaded->diagnostics.hasErrors()) {
@@ -86,6 +88,8 @@ void addCompileCommand(CLI::App& app, RunState& state) {
         ->required();
     command->add_option("-o,--output", c->output, "The plan file to write; '-' for standard output")
         ->required();
+    command->add_flag("--allow-empty", c->allowEmpty,
+                      "Compile a constitution of no rules, whose plan calls every image safe");
     c->flags.addOptions(*command, /*withPrinting=*/true);
     c->source.addOptions(*command);
     c->diagnostics.addOptions(*command);

@@ -43,8 +43,9 @@ std::optional<plan::Plan> planFor(const GraphCommand& g, int& exitCode) {
     auto loaded = loadRoots({g.input}, g.source.maxSourceBytes);
     std::optional<Compilation> compiled;
     if (loaded->program) {
-        compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
-                                  g.flags.toOptions(*loaded));
+        CompileOptions options = g.flags.toOptions(*loaded);
+        options.allowEmpty = true; // nothing is judged with what this verb compiles
+        compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics, options);
     }
     DiagnosticOutput().print(loaded->diagnostics, loaded->sources);
     if (!compiled || loaded->diagnostics.hasErrors()) {

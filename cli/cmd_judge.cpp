@@ -7,6 +7,7 @@
 #include "cli/jsonl_output.h"
 #include "cli/judge_tally.h"
 #include "cli/model_connection.h"
+#include "cli/plan_input.h"
 #include "cli/progress_bar.h"
 #include "runtime/judge/batch_judge.h"
 #include "runtime/judge/result_json.h"
@@ -31,6 +32,7 @@ struct JudgeOptions {
     std::string manifest;
     std::string output;
     bool explain = false;
+    bool allowEmpty = false;
     bool replay = false;
     std::string onError = "error";
     bool noDebias = false;
@@ -52,12 +54,11 @@ struct Prepared {
 
 std::optional<Prepared> prepare(const JudgeOptions& options) {
     Prepared p;
-    try {
-        p.plan = plan::loadPlanFile(options.plan);
-    } catch (const plan::PlanError& e) {
-        std::cerr << "clue: error: " << e.what() << '\n';
+    auto plan = loadPlanToJudge(options.plan, options.allowEmpty, std::cerr);
+    if (!plan) {
         return std::nullopt;
     }
+    p.plan = std::move(*plan);
     auto manifest =
         options.manifest.empty() ? std::nullopt : std::optional<std::string>(options.manifest);
     auto images = expandImageInputs(options.inputs, manifest, std::cerr);
@@ -169,6 +170,8 @@ void addJudgeCommand(CLI::App& app, RunState& state) {
     command->add_option("-o,--output", o->output, "Write the JSONL here (default: stdout)");
     command->add_flag("--explain", o->explain,
                       "Print a human-readable trace of the (single) image's judgment");
+    command->add_flag("--allow-empty", o->allowEmpty,
+                      "Judge with a plan of no rules, which calls every image safe");
     o->backend.addOptions(*command);
     command
         ->add_option("--images-in-flight", o->imagesInFlight,

@@ -56,6 +56,12 @@ Plan loadPlanFile(const std::string& path, size_t maxBytes) {
     return parsePlan(*text, path);
 }
 
+void refuseEmptyPlan(const Plan& plan) {
+    if (plan.rules.empty()) {
+        throw PlanError("/rules", "the plan has no rules, so it would judge every image safe");
+    }
+}
+
 void writePlanFile(const Plan& plan, const std::string& path) {
     std::string error;
     if (!writeFileAtomically(path, toText(plan), error)) {

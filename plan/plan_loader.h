@@ -12,6 +12,9 @@ inline constexpr size_t kMaxPlanBytes = 64u << 20;
 
 // Throws PlanError whose message starts with `path`.
 Plan loadPlanFile(const std::string& path, size_t maxBytes = kMaxPlanBytes);
+// Throws PlanError for a plan with no rules: judging with it would call every image safe. A
+// plan is judged or calibrated only after this check, unless the user asked for an empty one.
+void refuseEmptyPlan(const Plan& plan);
 // Parses plan text; `name` is used in error messages.
 Plan parsePlan(const std::string& text, const std::string& name);
 

@@ -51,6 +51,7 @@ inline constexpr const char* DuplicateImport = "W050";
 
 // The IR and compile stages.
 inline constexpr const char* NeedsObjectification = "E070";
+inline constexpr const char* NoRules = "E071";
 inline constexpr const char* RuleNeverFires = "W070";
 inline constexpr const char* RuleAlwaysFires = "W071";
 inline constexpr const char* ConflictingPredicateOptions = "W072";

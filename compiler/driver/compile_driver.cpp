@@ -1,15 +1,38 @@
 // The order of the stages; each is its own unit.
 #include "compiler/driver/compile_driver.h"
 
+#include "compiler/diag/diagnostic_codes.h"
 #include "compiler/emit/plan_emitter.h"
 #include "compiler/lower/program_lowering.h"
 #include "compiler/passes/constant_rules.h"
 
 namespace clue {
+namespace {
+
+// A plan of no rules judges every image safe: an empty folder or a file of predicates alone
+// must not become one by accident.
+bool reportNoRules(const Program& program, DiagnosticEngine& diagnostics) {
+    if (!program.rules.empty()) {
+        return false;
+    }
+    std::optional<SourceSpan> where;
+    if (!program.units.empty()) {
+        where = SourceSpan{program.units.front()->file, 0, 0};
+    }
+    diagnostics.error(code::NoRules, where, "the constitution has no rules")
+        .note("its plan would judge every image safe")
+        .withHelp("add a rule, or pass --allow-empty to compile it all the same");
+    return true;
+}
+
+} // namespace
 
 std::optional<Compilation> compileProgram(const Program& program, const SourceManager& sources,
                                           DiagnosticEngine& diagnostics,
                                           const CompileOptions& options) {
+    if (!options.allowEmpty && reportNoRules(program, diagnostics)) {
+        return std::nullopt;
+    }
     size_t errorsBefore = diagnostics.errorCount();
     ir::IRModule module =
         lowerProgram(program, sources, diagnostics, options.stdlibDir, options.locked);

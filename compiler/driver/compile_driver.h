@@ -22,6 +22,8 @@ struct CompileOptions {
     std::string stdlibDir;      // where std/ imports resolved, for relative paths
     // The lock entries that stand for the `when` of rules without one; null: none.
     const objectify::LockedRules* locked = nullptr;
+    // Compile a constitution of no rules (E071 otherwise): its plan would call every image safe.
+    bool allowEmpty = false;
 };
 
 struct Compilation {
@@ -30,8 +32,8 @@ struct Compilation {
     PipelineResult pipeline;
 };
 
-// Returns nothing when lowering reported errors (E070); warnings W070-W072 are reported and
-// compilation goes on.
+// Returns nothing when the constitution has no rules (E071, unless allowed) or lowering reported
+// errors (E070); warnings W070-W072 are reported and compilation goes on.
 std::optional<Compilation> compileProgram(const Program& program, const SourceManager& sources,
                                           DiagnosticEngine& diagnostics,
                                           const CompileOptions& options);

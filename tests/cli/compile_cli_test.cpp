@@ -111,6 +111,26 @@ TEST(CompileCli, ARuleWithoutWhenNeedsObjectificationAndNothingIsWritten) {
     EXPECT_EQ(readFile(dir / "old.json"), "keep me");
 }
 
+// A plan of no rules calls every image safe: an empty folder or a file of predicates alone is
+// refused, and compiles only when asked to.
+TEST(CompileCli, AConstitutionOfNoRulesIsRefusedUnlessAllowed) {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "empty");
+    dir.write("predicates.clue", "predicate a : \"a\"\n");
+    auto folder = clue({"compile", "empty", "-o", "p.json"}, dir.path());
+    EXPECT_EQ(folder.exitCode, 1);
+    EXPECT_THAT(folder.err, HasSubstr("error[E071]: the constitution has no rules"));
+    EXPECT_THAT(folder.err, HasSubstr("nothing written: 1 error"));
+    auto file = clue({"compile", "predicates.clue", "-o", "p.json"}, dir.path());
+    EXPECT_EQ(file.exitCode, 1);
+    EXPECT_THAT(file.err,
+                HasSubstr("predicates.clue:1:1: error[E071]: the constitution has no rules"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "p.json"));
+    auto allowed = clue({"compile", "--allow-empty", "empty", "-o", "p.json"}, dir.path());
+    EXPECT_EQ(allowed.exitCode, 0) << allowed.err;
+    EXPECT_EQ(plan::loadPlanFile((dir / "p.json").string()).rules.size(), 0u);
+}
+
 TEST(CompileCli, WarnsAboutRulesThatCanNeverFireOrAlwaysFire) {
     test::TempDir dir;
     dir.write("p.clue", "predicate a : \"a\"\npredicate b : \"b\"\n"

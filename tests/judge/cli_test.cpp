@@ -205,6 +205,29 @@ TEST_F(JudgeCliTest, ExplainTracesOneImage) {
     }
 }
 
+// A plan of no rules would call every image safe: judge and calibrate refuse it unless asked.
+TEST_F(JudgeCliTest, APlanOfNoRulesIsRefusedUnlessAllowed) {
+    prepareCache();
+    plan::writePlanFile(test::PlanBuilder().build(), (dir_ / "empty.json").string());
+    const std::string refused = "empty.json: /rules: the plan has no rules, so it would judge "
+                                "every image safe; --allow-empty uses it all the same";
+    auto judge = clue({"judge", "empty.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                       "--model", "m"});
+    EXPECT_EQ(judge.exitCode, 2);
+    EXPECT_EQ(judge.out, "");
+    EXPECT_NE(judge.err.find(refused), std::string::npos) << judge.err;
+    auto calibrate = clue({"calibrate", "empty.json", "-o", "calibrated.json", "--endpoint",
+                           "http://127.0.0.1:9/v1", "--model", "m", "--no-cache"});
+    EXPECT_EQ(calibrate.exitCode, 2);
+    EXPECT_NE(calibrate.err.find(refused), std::string::npos) << calibrate.err;
+    EXPECT_FALSE(std::filesystem::exists(dir_ / "calibrated.json"));
+    auto allowed = clue({"judge", "empty.json", "first.png", "--allow-empty", "--replay",
+                         "--cache", "cache.sqlite", "--model", "m"});
+    EXPECT_EQ(allowed.exitCode, 0) << allowed.err;
+    ASSERT_EQ(lines(allowed.out).size(), 1u);
+    EXPECT_EQ(lines(allowed.out)[0]["verdict"], "safe");
+}
+
 TEST_F(JudgeCliTest, UsageErrorsExitTwoAndWriteNothing) {
     dir_.write("second.png", kPng + "2");
     dir_.write("manifest.jsonl", "{\"path\": \"first.png\"}\n{\"file\": \"second.png\"}\n");
