@@ -4,11 +4,11 @@
 #include "cli/backend_flags.h"
 #include "cli/commands.h"
 #include "cli/model_connection.h"
-#include "runtime/judge/calibrator.h"
-#include "plan/plan_error.h"
-#include "plan/plan_loader.h"
-#include "cli/user_messages.h"
 #include "cli/plan_input.h"
+#include "plan/plan_loader.h"
+#include "cli/output_path.h"
+#include "cli/user_messages.h"
+#include "runtime/judge/calibrator.h"
 
 #include <fmt/format.h>
 
@@ -52,7 +52,7 @@ int runCalibrate(const CalibrateOptions& options) {
     }
     plan::Plan plan = std::move(*loaded);
     auto config = resolveBackend(options.backend, std::cerr);
-    if (!config) {
+    if (!config || !outputWritable(options.output, std::cerr)) {
         return ExitUsage;
     }
     std::unique_ptr<ModelConnection> connection;

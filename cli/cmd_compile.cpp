@@ -3,10 +3,11 @@
 #include "cli/compile_options.h"
 #include "cli/diagnostic_output.h"
 #include "cli/input_files.h"
+#include "cli/output_path.h"
+#include "cli/source_flags.h"
+#include "cli/user_messages.h"
 #include "plan/plan_json.h"
 #include "plan/plan_loader.h"
-#include "cli/user_messages.h"
-#include "cli/source_flags.h"
 
 #include <fmt/format.h>
 
@@ -53,7 +54,7 @@ int runCompile(const CompileCommand& c) {
         return ExitUsage;
     }
     auto roots = expandInputs(c.inputs, false, std::cerr);
-    if (!roots) {
+    if (!roots || !outputWritable(c.output, std::cerr)) {
         return ExitUsage;
     }
     auto loaded = loadRoots(*roots, c.source.maxSourceBytes);

@@ -2,16 +2,17 @@
 #include "cli/commands.h"
 #include "cli/compile_options.h"
 #include "cli/diagnostic_output.h"
+#include "cli/output_path.h"
+#include "cli/source_flags.h"
+#include "cli/user_messages.h"
+#include "common/file_io.h"
 #include "plan/render/dot_renderer.h"
 #include "plan/render/graph_json.h"
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
-#include "cli/user_messages.h"
-#include "cli/source_flags.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <iostream>
 
 namespace clue::cli {
@@ -62,6 +63,9 @@ int runGraph(const GraphCommand& g) {
         printError(std::cerr, "cannot find '" + g.input + "': no such file");
         return ExitUsage;
     }
+    if (!outputWritable(g.output, std::cerr)) {
+        return ExitUsage;
+    }
     int exitCode = ExitOk;
     std::optional<plan::Plan> plan = planFor(g, exitCode);
     if (!plan) {
@@ -72,9 +76,9 @@ int runGraph(const GraphCommand& g) {
         std::cout << text;
         return ExitOk;
     }
-    std::ofstream out(g.output, std::ios::binary);
-    if (!(out << text) || !out.flush()) {
-        std::cerr << "clue: error: cannot write '" << g.output << "'\n";
+    std::string error;
+    if (!writeFileAtomically(g.output, text, error)) {
+        printError(std::cerr, "cannot write '" + g.output + "': " + error);
         return ExitUsage;
     }
     return ExitOk;

@@ -1,6 +1,9 @@
 // `clue lint FILES...`: run the lint rules over constitutions and report in one of four formats.
 #include "cli/commands.h"
 #include "cli/input_files.h"
+#include "cli/output_path.h"
+#include "cli/source_flags.h"
+#include "cli/user_messages.h"
 #include "common/file_io.h"
 #include "common/project_config.h"
 #include "compiler/diag/diagnostic_renderer.h"
@@ -10,8 +13,6 @@
 #include "compiler/lint/output/lint_json.h"
 #include "compiler/lint/output/rule_listing.h"
 #include "compiler/lint/output/sarif_writer.h"
-#include "cli/user_messages.h"
-#include "cli/source_flags.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -164,7 +165,7 @@ int listRules(const LintOptions& options, const LintConfig& config) {
 
 int runLint(const LintOptions& options) {
     std::optional<LintConfig> config = loadConfig(options);
-    if (!config) {
+    if (!config || (!options.output.empty() && !outputWritable(options.output, std::cerr))) {
         return ExitUsage;
     }
     if (options.listRules) {

@@ -1,33 +1,29 @@
-// Where `clue judge` writes its JSONL: standard output, line by line, or a file that appears
-// only when the run completes (written beside it, then renamed), so that a failed run never
-// leaves a half-written file in place of an old one. A device or a pipe is written in place.
+// Where `clue judge` writes its JSONL: standard output, line by line, or an output file
+// (common/file_io.h) that appears under its name only when the run completes.
 #pragma once
 
-#include <fstream>
-#include <iosfwd>
+#include "common/file_io.h"
+
+#include <memory>
 #include <string>
 
 namespace clue::cli {
 
 class JsonlOutput {
 public:
-    // Empty `path`: standard output. Otherwise opens the temporary file; check ok().
-    explicit JsonlOutput(std::string path);
-    ~JsonlOutput(); // removes the temporary file unless commit() ran
+    // Empty `path`: standard output. Otherwise opens the output file; check ok().
+    explicit JsonlOutput(const std::string& path);
 
-    bool ok() const { return ok_; }
+    bool ok() const { return problem_.empty(); }
     const std::string& problem() const { return problem_; }
 
     void writeLine(const std::string& line);
-    // Flushes, and renames the temporary file onto the path (if there is one). False (with problem()) on failure.
+    // Flushes, and puts the file in place (if there is one). False (with problem()) on failure.
     bool commit();
 
 private:
     std::string path_;
-    std::string temporary_;
-    std::ofstream file_;
-    bool ok_ = true;
-    bool committed_ = false;
+    std::unique_ptr<OutputFile> file_;
     std::string problem_;
 };
 

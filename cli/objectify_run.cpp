@@ -5,6 +5,8 @@
 #include "cli/commands.h"
 #include "cli/objectify_report.h"
 #include "cli/openai_objectify_model.h"
+#include "cli/output_path.h"
+#include "cli/user_messages.h"
 #include "common/file_io.h"
 #include "compiler/diag/diagnostic_codes.h"
 #include "compiler/objectify/locked_formula.h"
@@ -14,7 +16,6 @@
 #include "compiler/objectify/source_writer.h"
 #include "compiler/sema/program_loader.h"
 #include "runtime/config/backend_config.h"
-#include "cli/user_messages.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -160,6 +161,12 @@ bool ObjectifyRun::objectifySelected() {
     }
     if (jobs.empty()) {
         return true;
+    }
+    // The answers cost model calls: make sure they can be kept before asking.
+    if (!outputWritable(lockPath_, std::cerr) ||
+        (options_.write && !outputWritable(options_.file, std::cerr))) {
+        usageError_ = true;
+        return false;
     }
     if (auto missing = backend_.missingSetting()) {
         printError(std::cerr, "cannot objectify: " + *missing + ", or pass --model");

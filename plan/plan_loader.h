@@ -18,8 +18,8 @@ void refuseEmptyPlan(const Plan& plan);
 // Parses plan text; `name` is used in error messages.
 Plan parsePlan(const std::string& text, const std::string& name);
 
-// Writes the canonical text atomically (a unique temporary file beside `path`, then a rename);
-// a device or a pipe such as /dev/null is written in place. Throws std::runtime_error.
+// Writes the canonical text as an output file (common/file_io.h: never half a file, symlinks
+// written through, read-only files refused). Throws std::runtime_error.
 void writePlanFile(const Plan& plan, const std::string& path);
 
 } // namespace clue::plan

@@ -188,9 +188,47 @@ TEST_F(JudgeCliTest, OutputToAPipeIsWrittenInPlace) {
     ASSERT_EQ(out.size(), 1u) << written;
     EXPECT_EQ(out[0]["verdict"], "unsafe");
     for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
-        EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos)
-            << entry.path() << " left behind";
+        EXPECT_NE(entry.path().filename().string()[0], '.') << entry.path() << " left behind";
     }
+}
+
+// -o through a symlink writes the file it points to; a read-only file or a folder is refused
+// before a single image is judged; a new file honours the umask.
+TEST_F(JudgeCliTest, OutputPathsAreCheckedBeforeTheRun) {
+    prepareCache();
+    const std::vector<std::string> judge = {"judge",   "plan.json",    "first.png", "--replay",
+                                            "--cache", "cache.sqlite", "--model",   "m"};
+    auto with = [&](const std::string& output) {
+        std::vector<std::string> args = judge;
+        args.insert(args.end(), {"-o", output});
+        return clue(args);
+    };
+    std::filesystem::create_directory(dir_ / "real");
+    dir_.write("real/results.jsonl", "old\n");
+    std::filesystem::create_symlink("real/results.jsonl", dir_ / "link.jsonl");
+    auto linked = with("link.jsonl");
+    EXPECT_EQ(linked.exitCode, 0) << linked.err;
+    EXPECT_TRUE(std::filesystem::is_symlink(dir_ / "link.jsonl"));
+    EXPECT_EQ(lines(read("real/results.jsonl")).size(), 1u);
+
+    dir_.write("locked.jsonl", "keep me\n");
+    ::chmod((dir_ / "locked.jsonl").c_str(), 0444);
+    for (const std::string output : {"locked.jsonl", "real"}) {
+        auto refused = with(output);
+        EXPECT_EQ(refused.exitCode, 2) << output;
+        EXPECT_NE(refused.err.find("cannot write '" + output + "'"), std::string::npos)
+            << refused.err;
+        EXPECT_EQ(refused.err.find("judged"), std::string::npos) << "the run went ahead";
+    }
+    EXPECT_EQ(read("locked.jsonl"), "keep me\n");
+
+    const mode_t before = ::umask(077);
+    auto fresh = with("fresh.jsonl");
+    ::umask(before);
+    EXPECT_EQ(fresh.exitCode, 0) << fresh.err;
+    struct stat info {};
+    ASSERT_EQ(::stat((dir_ / "fresh.jsonl").c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
 }
 
 TEST_F(JudgeCliTest, ExplainTracesOneImage) {

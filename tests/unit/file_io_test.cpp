@@ -94,5 +94,103 @@ TEST_F(FileIoTest, DirectoriesAndMissingFilesAreNamedAsSuch) {
     EXPECT_EQ(error.kind, ReadError::Kind::NotFound);
 }
 
+TEST_F(FileIoTest, ANewFileHonoursTheUmask) {
+    std::string error;
+    const mode_t before = ::umask(077);
+    EXPECT_TRUE(writeFileAtomically(path("private.json"), "{}", error)) << error;
+    ::umask(022);
+    EXPECT_TRUE(writeFileAtomically(path("shared.json"), "{}", error)) << error;
+    ::umask(before);
+    EXPECT_EQ(mode("private.json"), 0600u);
+    EXPECT_EQ(mode("shared.json"), 0644u);
+    EXPECT_EQ(names(), (std::vector<std::string>{"private.json", "shared.json"}));
+}
+
+TEST_F(FileIoTest, AnExistingFileKeepsItsPermissions) {
+    write("plan.json", "old");
+    ::chmod(path("plan.json").c_str(), 0640);
+    std::string error;
+    EXPECT_TRUE(writeFileAtomically(path("plan.json"), "new", error)) << error;
+    EXPECT_EQ(read("plan.json"), "new");
+    EXPECT_EQ(mode("plan.json"), 0640u);
+}
+
+TEST_F(FileIoTest, ASymlinkIsWrittenThroughAndStaysASymlink) {
+    fs::create_directory(dir_ / "real");
+    write("real/plan.json", "old");
+    fs::create_symlink("real/plan.json", dir_ / "link.json");
+    fs::create_symlink("real/new.json", dir_ / "dangling.json");
+    std::string error;
+    EXPECT_TRUE(writeFileAtomically(path("link.json"), "new", error)) << error;
+    EXPECT_TRUE(fs::is_symlink(dir_ / "link.json"));
+    EXPECT_EQ(read("real/plan.json"), "new");
+    EXPECT_TRUE(writeFileAtomically(path("dangling.json"), "created", error)) << error;
+    EXPECT_TRUE(fs::is_symlink(dir_ / "dangling.json"));
+    EXPECT_EQ(read("real/new.json"), "created");
+}
+
+TEST_F(FileIoTest, ASymlinkLoopIsRefused) {
+    fs::create_symlink("b.json", dir_ / "a.json");
+    fs::create_symlink("a.json", dir_ / "b.json");
+    std::string error;
+    EXPECT_FALSE(writeFileAtomically(path("a.json"), "x", error));
+    EXPECT_EQ(error, "too many levels of symbolic links");
+}
+
+TEST_F(FileIoTest, AReadOnlyFileIsRefusedEvenToRoot) {
+    write("plan.json", "keep me");
+    ::chmod(path("plan.json").c_str(), 0444);
+    EXPECT_EQ(outputPathProblem(path("plan.json")), "it is read-only");
+    std::string error;
+    EXPECT_FALSE(writeFileAtomically(path("plan.json"), "new", error));
+    EXPECT_EQ(error, "it is read-only");
+    EXPECT_EQ(read("plan.json"), "keep me");
+    EXPECT_EQ(names(), (std::vector<std::string>{"plan.json"}));
+}
+
+TEST_F(FileIoTest, HardLinksKeepSeeingOneFile) {
+    write("plan.json", "old");
+    fs::create_hard_link(dir_ / "plan.json", dir_ / "other-name.json");
+    std::string error;
+    EXPECT_TRUE(writeFileAtomically(path("plan.json"), "new", error)) << error;
+    EXPECT_EQ(read("plan.json"), "new");
+    EXPECT_EQ(read("other-name.json"), "new");
+    EXPECT_EQ(fs::hard_link_count(dir_ / "plan.json"), 2u);
+    EXPECT_EQ(names(), (std::vector<std::string>{"other-name.json", "plan.json"}));
+}
+
+TEST_F(FileIoTest, AnotherUsersFileKeepsItsOwner) {
+    if (::geteuid() != 0) {
+        GTEST_SKIP() << "only root can make a file another user's";
+    }
+    write("plan.json", "old");
+    ASSERT_EQ(::chown(path("plan.json").c_str(), 65534, 65534), 0);
+    std::string error;
+    EXPECT_TRUE(writeFileAtomically(path("plan.json"), "new", error)) << error;
+    struct stat info {};
+    ::stat(path("plan.json").c_str(), &info);
+    EXPECT_EQ(info.st_uid, 65534u);
+    EXPECT_EQ(info.st_gid, 65534u);
+}
+
+TEST_F(FileIoTest, FoldersAndMissingFoldersAreRefusedBeforeAnyWork) {
+    EXPECT_EQ(outputPathProblem(dir_.string()), "it is a directory");
+    EXPECT_EQ(outputPathProblem(path("nowhere/plan.json")),
+              "its folder '" + path("nowhere") + "' cannot be used: No such file or directory");
+    EXPECT_EQ(outputPathProblem(path("plan.json")), std::nullopt);
+    EXPECT_EQ(outputPathProblem("/dev/null"), std::nullopt);
+}
+
+TEST_F(FileIoTest, AnOutputNotCommittedLeavesTheOldFileAndNoTemporary) {
+    write("out.jsonl", "old\n");
+    {
+        OutputFile file(path("out.jsonl"));
+        ASSERT_TRUE(file.ok()) << file.problem();
+        file.write("half a li");
+    }
+    EXPECT_EQ(read("out.jsonl"), "old\n");
+    EXPECT_EQ(names(), (std::vector<std::string>{"out.jsonl"}));
+}
+
 } // namespace
 } // namespace clue
