@@ -3,17 +3,15 @@
 #include "cli/backend_flags.h"
 #include "cli/commands.h"
 #include "cli/explain_trace.h"
-#include "cli/image_inputs.h"
 #include "cli/jsonl_output.h"
 #include "cli/judge_tally.h"
 #include "cli/model_connection.h"
 #include "cli/plan_input.h"
 #include "cli/progress_bar.h"
+#include "cli/user_messages.h"
+#include "runtime/image/image_inputs.h"
 #include "runtime/judge/batch_judge.h"
 #include "runtime/judge/result_json.h"
-#include "plan/plan_error.h"
-#include "plan/plan_loader.h"
-#include "cli/user_messages.h"
 
 #include <unistd.h>
 
@@ -30,6 +28,7 @@ struct JudgeOptions {
     std::string plan;
     std::vector<std::string> inputs;
     std::string manifest;
+    std::string manifestRoot;
     std::string output;
     bool explain = false;
     bool allowEmpty = false;
@@ -48,7 +47,7 @@ struct JudgeOptions {
 // What a run needs before it starts; nothing when a usage, plan or settings error was printed.
 struct Prepared {
     plan::Plan plan;
-    std::vector<std::filesystem::path> images;
+    std::vector<ImageInput> images;
     BackendConfig config;
 };
 
@@ -59,10 +58,16 @@ std::optional<Prepared> prepare(const JudgeOptions& options) {
         return std::nullopt;
     }
     p.plan = std::move(*plan);
-    auto manifest =
-        options.manifest.empty() ? std::nullopt : std::optional<std::string>(options.manifest);
-    auto images = expandImageInputs(options.inputs, manifest, std::cerr);
+    InputOptions inputs;
+    if (!options.manifest.empty()) {
+        inputs.manifest = options.manifest;
+    }
+    if (!options.manifestRoot.empty()) {
+        inputs.manifestRoot = options.manifestRoot;
+    }
+    auto images = expandImageInputs(options.inputs, inputs);
     if (!images) {
+        printError(std::cerr, images.error());
         return std::nullopt;
     }
     if (images->empty()) {
@@ -74,7 +79,7 @@ std::optional<Prepared> prepare(const JudgeOptions& options) {
                   << '\n';
         return std::nullopt;
     }
-    p.images = std::move(*images);
+    p.images = std::move(images).value();
     auto config = resolveBackend(options.backend, std::cerr);
     if (!config) {
         return std::nullopt;
@@ -167,6 +172,9 @@ void addJudgeCommand(CLI::App& app, RunState& state) {
                         "Image files, or folders searched recursively for images");
     command->add_option("--manifest", o->manifest,
                         "JSONL file, one {\"path\": ...} per line (relative to its folder)");
+    command->add_option("--manifest-root", o->manifestRoot,
+                        "Judge only manifest paths that lead inside this folder; others get an "
+                        "error record");
     command->add_option("-o,--output", o->output, "Write the JSONL here (default: stdout)");
     command->add_flag("--explain", o->explain,
                       "Print a human-readable trace of the (single) image's judgment");

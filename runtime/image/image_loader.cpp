@@ -19,17 +19,6 @@ ImageError failure(ImageErrorKind kind, const fs::path& path, const std::string&
     return ImageError{kind, path, path.string() + ": " + what};
 }
 
-std::string hexPrefix(std::string_view bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes.substr(0, 8)) {
-        out += out.empty() ? "" : " ";
-        out += digits[c >> 4];
-        out += digits[c & 0xf];
-    }
-    return out;
-}
-
 // Checks what the file system says before a single byte is read.
 std::optional<ImageError> checkFile(const fs::path& path, const ImageLimits& limits) {
     std::error_code ec;
@@ -111,6 +100,8 @@ std::string_view toString(ImageErrorKind kind) {
         return "too-large";
     case ImageErrorKind::NotAnImage:
         return "not-an-image";
+    case ImageErrorKind::Refused:
+        return "refused";
     }
     return "unknown";
 }
@@ -135,8 +126,7 @@ Expected<LoadedImage, ImageError> loadImage(const fs::path& path, const ImageLim
         sniffImageFormat(std::string_view(bytes.value()).substr(0, kImageSniffBytes));
     if (!format) {
         return failure(ImageErrorKind::NotAnImage, path,
-                       "not an image (PNG, JPEG, GIF, WebP or BMP expected; it starts with " +
-                           hexPrefix(bytes.value()) + ")");
+                       "not an image (PNG, JPEG, GIF, WebP or BMP expected)");
     }
     LoadedImage image{path, *format, std::move(bytes).value(), {}};
     image.sha256 = sha256Hex(image.bytes);

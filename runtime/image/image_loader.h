@@ -22,11 +22,13 @@ enum class ImageErrorKind {
     Empty,      // zero bytes
     TooLarge,   // over ImageLimits::maxBytes
     NotAnImage, // not PNG, JPEG, GIF, WebP or BMP by its magic bytes
+    Refused,    // never read: a manifest path outside --manifest-root, or with a NUL byte
 };
 
 std::string_view toString(ImageErrorKind kind); // "not-found", "not-a-file", ...
 
 // A per-image failure; `message` is complete and names the path ("photo.txt: not an image ...").
+// It never quotes the file's content: the error may be about a file the user may not read.
 struct ImageError {
     ImageErrorKind kind;
     std::filesystem::path path;

@@ -43,7 +43,11 @@ struct BatchState {
     }
 };
 
-void BatchJudge::run(const std::vector<std::filesystem::path>& inputs, const Sink& sink) {
+void BatchJudge::run(const std::vector<std::filesystem::path>& paths, const Sink& sink) {
+    run(std::vector<ImageInput>(paths.begin(), paths.end()), sink);
+}
+
+void BatchJudge::run(const std::vector<ImageInput>& inputs, const Sink& sink) {
     auto state = std::make_shared<BatchState>();
     std::size_t started = 0;
     std::size_t written = 0;
@@ -78,8 +82,13 @@ void BatchJudge::run(const std::vector<std::filesystem::path>& inputs, const Sin
     }
 }
 
-void BatchJudge::start(const std::filesystem::path& path, std::size_t index,
+void BatchJudge::start(const ImageInput& input, std::size_t index,
                        const std::shared_ptr<BatchState>& state) {
+    if (input.problem) {
+        state->complete(index, unreadableImage(*input.problem));
+        return;
+    }
+    const std::filesystem::path& path = input.path;
     auto image = prepareImage(path, options_.limits);
     if (!image) {
         state->complete(index, unreadableImage(std::move(image.error())));

@@ -3,6 +3,7 @@
 // callbacks, and the calling thread only loads images and hands out results.
 #pragma once
 
+#include "runtime/image/image_input.h"
 #include "runtime/image/image_loader.h"
 #include "runtime/judge/image_judgment.h"
 
@@ -35,12 +36,13 @@ public:
     // `judge` must outlive run().
     BatchJudge(PredicateJudge& judge, BatchOptions options);
 
-    // Judges every input; returns when all results went to `sink`. An image that cannot be read
-    // gets an `error` result and the run goes on.
-    void run(const std::vector<std::filesystem::path>& inputs, const Sink& sink);
+    // Judges every input; returns when all results went to `sink`. An image that cannot be read,
+    // or whose input came with a problem, gets an `error` result and the run goes on.
+    void run(const std::vector<ImageInput>& inputs, const Sink& sink);
+    void run(const std::vector<std::filesystem::path>& paths, const Sink& sink);
 
 private:
-    void start(const std::filesystem::path& path, std::size_t index,
+    void start(const ImageInput& input, std::size_t index,
                const std::shared_ptr<BatchState>& state);
 
     PredicateJudge& judge_;

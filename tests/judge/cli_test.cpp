@@ -314,6 +314,127 @@ TEST_F(JudgeCliTest, AFileNameThatIsNotUtf8IsWrittenLosslessly) {
     }
 }
 
+// FIFOs and dangling or looping symlinks named like images were skipped in silence: each is an
+// `error` record now, and the other images are judged.
+TEST_F(JudgeCliTest, OddEntriesNamedLikeImagesGetRecords) {
+    prepareCache();
+    std::filesystem::create_directory(dir_ / "photos");
+    dir_.write("photos/good.png", kPng);
+    ASSERT_EQ(::mkfifo((dir_ / "photos/pipe.png").c_str(), 0644), 0);
+    std::filesystem::create_symlink("nowhere.png", dir_ / "photos/dangling.png");
+    std::filesystem::create_symlink("loop-b.png", dir_ / "photos/loop-a.png");
+    std::filesystem::create_symlink("loop-a.png", dir_ / "photos/loop-b.png");
+    auto r = clue({"judge", "plan.json", "photos", "--replay", "--cache", "cache.sqlite",
+                   "--model", "m"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 5u) << r.out;
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"photos/dangling.png", "not-found"},  {"photos/good.png", ""},
+        {"photos/loop-a.png", "unreadable"},   {"photos/loop-b.png", "unreadable"},
+        {"photos/pipe.png", "not-a-file"}};
+    for (size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(out[i]["path"], expected[i].first);
+        if (expected[i].second.empty()) {
+            EXPECT_EQ(out[i]["verdict"], "unsafe");
+        } else {
+            EXPECT_EQ(out[i]["verdict"], "error");
+            EXPECT_EQ(out[i]["error"]["kind"], expected[i].second) << out[i].dump();
+        }
+    }
+}
+
+// One folder that cannot be listed aborted the whole batch, naming its parent: it is a record
+// of its own, and the readable images around it are judged. Root reads any folder, so the run
+// drops to an ordinary user for this.
+TEST_F(JudgeCliTest, AFolderThatCannotBeListedIsARecordAndTheRestIsJudged) {
+    prepareCache();
+    std::filesystem::create_directories(dir_ / "photos/private");
+    dir_.write("photos/a.png", kPng);
+    dir_.write("photos/private/hidden.png", kPng);
+    dir_.write("photos/z.png", kPng);
+    std::filesystem::permissions(dir_.path(), std::filesystem::perms::all);
+    for (const char* file : {"plan.json", "cache.sqlite", "photos/a.png", "photos/z.png"}) {
+        std::filesystem::permissions(dir_ / file, std::filesystem::perms(0666));
+    }
+    std::filesystem::permissions(dir_ / "photos", std::filesystem::perms(0777));
+    std::filesystem::permissions(dir_ / "photos/private", std::filesystem::perms::none);
+    std::vector<std::string> args = {CLUE_BINARY, "judge",        "plan.json", "photos",
+                                     "--replay",  "--cache",      "cache.sqlite", "--model", "m"};
+    if (::geteuid() == 0) {
+        args.insert(args.begin(), {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                                   "--clear-groups", "--"});
+    }
+    test::ProcessOptions options;
+    options.cwd = dir_.path();
+    options.env = {{"CLUE_MODEL", ""}, {"CLUE_ENDPOINT", ""}, {"CLUE_API_KEY", ""}};
+    auto r = test::runProcess(args, options);
+    std::filesystem::permissions(dir_ / "photos/private", std::filesystem::perms::owner_all);
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 3u) << r.out << r.err;
+    EXPECT_EQ(out[0]["path"], "photos/a.png");
+    EXPECT_EQ(out[0]["verdict"], "unsafe");
+    EXPECT_EQ(out[1]["path"], "photos/private");
+    EXPECT_EQ(out[1]["verdict"], "error");
+    EXPECT_EQ(out[1]["error"]["kind"], "unreadable");
+    EXPECT_EQ(out[1]["error"]["message"], "photos/private: cannot list the folder: Permission denied");
+    EXPECT_EQ(out[2]["path"], "photos/z.png");
+    EXPECT_EQ(out[2]["verdict"], "unsafe");
+}
+
+// Manifest paths: absolute and `..` paths are refused outside --manifest-root, a NUL byte is
+// refused always, and no record shows a byte of a file's content.
+TEST_F(JudgeCliTest, ManifestPathsAreConfinedAndRecordsShowNoContent) {
+    prepareCache();
+    std::filesystem::create_directories(dir_ / "corpus/images");
+    std::filesystem::create_directories(dir_ / "secret");
+    dir_.write("corpus/images/a.png", kPng);
+    dir_.write("secret/shadow.png", "root:$6$secret-hash:19000:0:99999:7:::\n");
+    std::filesystem::create_symlink("../../secret/shadow.png", dir_ / "corpus/images/link.png");
+    json nul = {{"path", std::string("images/a.png\0/../../secret/shadow.png", 37)}};
+    dir_.write("corpus/manifest.jsonl",
+               "{\"path\": \"images/a.png\"}\n"
+               "{\"path\": \"../secret/shadow.png\"}\n"
+               "{\"path\": \"" + (dir_ / "secret/shadow.png").string() + "\"}\n"
+               "{\"path\": \"images/link.png\"}\n" +
+                   nul.dump() + "\n");
+    auto judge = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"judge",   "plan.json",    "--manifest",
+                                         "corpus/manifest.jsonl", "--replay", "--cache",
+                                         "cache.sqlite", "--model", "m"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return clue(args);
+    };
+    auto confined = judge({"--manifest-root", "corpus"});
+    EXPECT_EQ(confined.exitCode, 1) << confined.err;
+    auto out = lines(confined.out);
+    ASSERT_EQ(out.size(), 5u) << confined.out;
+    EXPECT_EQ(out[0]["verdict"], "unsafe");
+    for (size_t i = 1; i < 5; ++i) {
+        EXPECT_EQ(out[i]["verdict"], "error") << out[i].dump();
+        EXPECT_EQ(out[i]["error"]["kind"], "refused") << out[i].dump();
+        EXPECT_EQ(out[i]["sha256"], nullptr);
+    }
+    EXPECT_NE(out[1]["error"]["message"].get<std::string>().find(
+                  "outside the manifest root 'corpus' (--manifest-root)"),
+              std::string::npos);
+    EXPECT_EQ(out[4]["path"], "images/a.png\\x00/../../secret/shadow.png");
+    EXPECT_NE(out[4]["error"]["message"].get<std::string>().find("NUL byte"), std::string::npos);
+
+    // Without a root the paths are followed (the NUL still is not), and a file that is not an
+    // image is reported without a byte of it.
+    auto open = judge({});
+    auto records = lines(open.out);
+    ASSERT_EQ(records.size(), 5u) << open.out;
+    EXPECT_EQ(records[1]["error"]["kind"], "not-an-image");
+    EXPECT_EQ(records[4]["error"]["kind"], "refused");
+    for (const json& record : records) {
+        EXPECT_EQ(record.dump().find("root:"), std::string::npos) << record.dump();
+        EXPECT_EQ(record.dump().find("72 6f 6f 74"), std::string::npos) << record.dump();
+    }
+}
+
 // Escape sequences in a file name reached the terminal raw through --explain.
 TEST_F(JudgeCliTest, ExplainEscapesControlCharactersOfFileNames) {
     prepareCache();

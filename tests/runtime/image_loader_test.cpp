@@ -71,16 +71,17 @@ TEST(ImageLoader, TheFileNameDoesNotDecideTheFormat) {
     EXPECT_EQ(image->mime(), "image/png");
 }
 
-TEST(ImageLoader, AFileThatIsNotAnImageIsReportedWithItsPath) {
+// The message names the file and never quotes its content: a manifest can name a file the user
+// may not read (the first bytes of /etc/shadow were once shown in hex).
+TEST(ImageLoader, AFileThatIsNotAnImageIsReportedWithItsPathAndNoContent) {
     TempDir dir;
     const auto path = dir.write("notes.png", "just some text\n");
     const auto image = loadImage(path);
     ASSERT_FALSE(image);
     EXPECT_EQ(image.error().kind, ImageErrorKind::NotAnImage);
     EXPECT_EQ(image.error().path, path);
-    EXPECT_EQ(image.error().message.rfind(path.string() + ": not an image", 0), 0u)
-        << image.error().message;
-    EXPECT_NE(image.error().message.find("6a 75 73 74"), std::string::npos); // "just"
+    EXPECT_EQ(image.error().message,
+              path.string() + ": not an image (PNG, JPEG, GIF, WebP or BMP expected)");
 }
 
 TEST(ImageLoader, AnEmptyFileIsReported) {
