@@ -19,14 +19,6 @@ int hexValue(char c) {
     return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-bool isControl(char32_t c) {
-    return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0);
-}
-
-bool reordersText(char32_t c) {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
 // Invalid bytes as \xHH; for a file name (`reversible`), NUL too, and `\` doubled.
 std::string escapeBytes(std::string_view bytes, bool reversible) {
     std::string out;
@@ -45,6 +37,14 @@ std::string escapeBytes(std::string_view bytes, bool reversible) {
 }
 
 } // namespace
+
+bool isControlCharacter(char32_t c) {
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0);
+}
+
+bool reordersText(char32_t c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
 
 std::string escapeFileName(std::string_view bytes) {
     return escapeBytes(bytes, true);
@@ -85,7 +85,7 @@ std::string terminalText(std::string_view text) {
         }
         size_t decoded = 0;
         char32_t c = decodeCodePoint(text.substr(i, length), decoded);
-        if (isControl(c)) {
+        if (isControlCharacter(c)) {
             appendByte(out, static_cast<unsigned char>(c));
         } else if (reordersText(c)) {
             out += fmt::format("\\u{{{:04X}}}", static_cast<uint32_t>(c));

@@ -21,6 +21,13 @@ std::string escapeInvalidUtf8(std::string_view text);
 // The bytes escapeFileName() was given; nothing for text it cannot have written.
 std::optional<std::string> unescapeFileName(std::string_view text);
 
+// A control character: C0 (U+0000-U+001F, the tab included), DEL (U+007F) or C1
+// (U+0080-U+009F).
+bool isControlCharacter(char32_t c);
+
+// A character that reorders the text around it (U+202A-U+202E, U+2066-U+2069).
+bool reordersText(char32_t c);
+
 // `text` as it may be printed on a terminal: control characters (U+0000-U+001F, U+007F,
 // U+0080-U+009F) and bytes that are not valid UTF-8 become `\xHH`, and the characters that
 // reorder text (U+202A-U+202E, U+2066-U+2069) `\u{HHHH}`, so that nothing in it can move the

@@ -39,12 +39,6 @@ size_t byteOfCodePoint(std::string_view text, size_t index) {
     return text.size();
 }
 
-// Control characters (C0 with the tab, DEL, C1) and the ones that reorder text.
-bool unsafeToShow(char32_t c) {
-    return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
-           (c >= 0x2066 && c <= 0x2069);
-}
-
 // A printable copy of `line`: each control character (tabs included) becomes one space, and
 // each byte of an invalid UTF-8 sequence becomes U+FFFD, so that a caret line counted in code
 // points stays aligned.
@@ -59,7 +53,8 @@ std::string printable(std::string_view line) {
             continue;
         }
         size_t decoded = 0;
-        bool unsafe = unsafeToShow(decodeCodePoint(line.substr(i, length), decoded));
+        const char32_t c = decodeCodePoint(line.substr(i, length), decoded);
+        const bool unsafe = isControlCharacter(c) || reordersText(c);
         out += unsafe ? std::string_view(" ") : line.substr(i, length);
         i += length;
     }
@@ -154,8 +149,7 @@ std::string renderText(const Diagnostic& d, const SourceManager& sources,
     for (const DiagnosticNote& note : d.notes) {
         if (note.span) {
             out += fmt::format("note: {}\n{}--> {}\n", terminalText(note.message),
-                               std::string(gutter, ' '),
-                               location(sources, *note.span));
+                               std::string(gutter, ' '), location(sources, *note.span));
             appendSnippet(out, sources, *note.span, gutter, options);
         } else {
             out += fmt::format("{}= note: {}\n", margin, terminalText(note.message));
@@ -177,9 +171,8 @@ nlohmann::json toJson(const Diagnostic& d, const SourceManager& sources) {
         j["endLine"] = end.line;
         j["endColumn"] = end.column;
     };
-    nlohmann::json j = {{"level", levelName(d.level)},
-                        {"code", d.code},
-                        {"message", escapeInvalidUtf8(d.message)}};
+    nlohmann::json j = {
+        {"level", levelName(d.level)}, {"code", d.code}, {"message", escapeInvalidUtf8(d.message)}};
     if (d.span) {
         place(j, *d.span);
     }

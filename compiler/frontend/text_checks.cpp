@@ -2,6 +2,7 @@
 // later stage (lint, the model's prompts, a terminal) sees an unbounded or invisible character.
 #include "compiler/frontend/text_checks.h"
 
+#include "common/escaped_text.h"
 #include "common/utf8.h"
 #include "compiler/diag/diagnostic_codes.h"
 #include "compiler/source/source_limits.h"
@@ -11,18 +12,21 @@
 namespace clue {
 namespace {
 
-// The byte offset and length of the first control character other than a tab (C0, DEL, C1).
+// The byte offset and length of the first control character other than a tab. Bytes that are
+// not valid UTF-8 are passed over: the lexer reports them.
 std::optional<std::pair<size_t, size_t>> firstControl(std::string_view text) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        if ((byte < 0x20 && byte != '\t') || byte == 0x7F) {
-            return std::pair<size_t, size_t>{i, 1};
+    for (size_t i = 0; i < text.size();) {
+        const size_t length = sequenceLength(text, i);
+        if (length == 0) {
+            ++i;
+            continue;
         }
-        if (byte == 0xC2 && i + 1 < text.size() &&
-            static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
-            static_cast<unsigned char>(text[i + 1]) >= 0x80) {
-            return std::pair<size_t, size_t>{i, 2};
+        size_t decoded = 0;
+        const char32_t c = decodeCodePoint(text.substr(i, length), decoded);
+        if (c != U'\t' && isControlCharacter(c)) {
+            return std::pair<size_t, size_t>{i, length};
         }
+        i += length;
     }
     return std::nullopt;
 }

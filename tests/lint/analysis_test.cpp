@@ -5,9 +5,9 @@
 #include "compiler/analysis/rule_classes.h"
 #include "compiler/analysis/rule_implications.h"
 #include "compiler/analysis/truth_table.h"
+#include "tests/lint/lint_helpers.h"
 #include "tests/support/constitution_generator.h"
 #include "tests/support/ir_fixture.h"
-#include "tests/lint/lint_helpers.h"
 
 #include <gtest/gtest.h>
 
@@ -104,28 +104,38 @@ TEST(Entailment, ExactOnSmallFormulasAndWithNegatedSides) {
     EXPECT_EQ(satisfiable(m, {m.ruleRoot(2)}), Entailment::Holds);
 }
 
+// Twelve random rules over `letters` predicates (a, b, ...), of depth 1 to `maxDepth`.
+ir::IRModule randomRules(testing::Random& random, int maxDepth, int letters) {
+    testing::FormulaShape shape;
+    shape.notShare = 0.2;
+    std::vector<testing::TestRule> rules;
+    for (int r = 0; r < 12; ++r) {
+        std::string f =
+            testing::randomFormula(random, 1 + random.below(maxDepth), shape, [letters](auto& rnd) {
+                return std::string(1, static_cast<char>('a' + rnd.below(letters)));
+            });
+        rules.push_back({"r" + std::to_string(r), f});
+    }
+    return buildModule(rules);
+}
+
+// The rules that never or always fire, which the implication search leaves out.
+std::vector<bool> constantRules(const ir::IRModule& m) {
+    std::vector<bool> constant(m.rules().size(), false);
+    for (size_t r = 0; r < m.rules().size(); ++r) {
+        auto t = TruthTable::of(m, m.ruleRoot(r), predicatesBelow(m, m.ruleRoot(r)));
+        constant[r] = !t->satisfiable() || t->valid();
+    }
+    return constant;
+}
+
 // Random rules over a few predicates: the blocked search finds exactly the pairs that a
 // comparison of every pair finds.
 TEST(RuleImplications, MatchesBruteForceOnRandomRules) {
     testing::Random random(7);
-    testing::FormulaShape shape;
-    shape.notShare = 0.2;
     for (int round = 0; round < 40; ++round) {
-        std::vector<testing::TestRule> rules;
-        for (int r = 0; r < 12; ++r) {
-            std::string f =
-                testing::randomFormula(random, 1 + random.below(4), shape, [](auto& rnd) {
-                    return std::string(1, static_cast<char>('a' + rnd.below(5)));
-                });
-            rules.push_back({"r" + std::to_string(r), f});
-        }
-        ir::IRModule m = buildModule(rules);
-        std::vector<bool> skip(m.rules().size(), false);
-        for (size_t r = 0; r < m.rules().size(); ++r) {
-            auto vars = predicatesBelow(m, m.ruleRoot(r));
-            auto t = TruthTable::of(m, m.ruleRoot(r), vars);
-            skip[r] = !t->satisfiable() || t->valid();
-        }
+        ir::IRModule m = randomRules(random, 4, 5);
+        std::vector<bool> skip = constantRules(m);
         std::vector<RuleImplication> found = findRuleImplications(m, skip);
         std::vector<std::pair<size_t, size_t>> got, expected;
         for (const RuleImplication& i : found) {
@@ -147,24 +157,10 @@ TEST(RuleImplications, MatchesBruteForceOnRandomRules) {
 // implies another exactly when its rules imply the other's rules and not the other way round.
 TEST(RuleClasses, MatchBruteForceOnRandomRules) {
     testing::Random random(11);
-    testing::FormulaShape shape;
-    shape.notShare = 0.2;
     for (int round = 0; round < 40; ++round) {
-        std::vector<testing::TestRule> rules;
-        for (int r = 0; r < 12; ++r) {
-            std::string f =
-                testing::randomFormula(random, 1 + random.below(3), shape, [](auto& rnd) {
-                    return std::string(1, static_cast<char>('a' + rnd.below(3)));
-                });
-            rules.push_back({"r" + std::to_string(r), f});
-        }
-        ir::IRModule m = buildModule(rules);
+        ir::IRModule m = randomRules(random, 3, 3);
         const size_t n = m.rules().size();
-        std::vector<bool> skip(n, false);
-        for (size_t r = 0; r < n; ++r) {
-            auto t = TruthTable::of(m, m.ruleRoot(r), predicatesBelow(m, m.ruleRoot(r)));
-            skip[r] = !t->satisfiable() || t->valid();
-        }
+        const std::vector<bool> skip = constantRules(m);
         auto implies = [&](size_t r, size_t s) {
             return !skip[r] && !skip[s] &&
                    entails(m, Side{m.ruleRoot(r)}, Side{m.ruleRoot(s)}) == Entailment::Holds;
