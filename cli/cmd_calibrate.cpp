@@ -4,10 +4,10 @@
 #include "cli/backend_flags.h"
 #include "cli/commands.h"
 #include "cli/model_connection.h"
-#include "cli/plan_input.h"
-#include "plan/plan_loader.h"
 #include "cli/output_path.h"
+#include "cli/plan_input.h"
 #include "cli/user_messages.h"
+#include "plan/plan_loader.h"
 #include "runtime/judge/calibrator.h"
 
 #include <fmt/format.h>

@@ -6,10 +6,10 @@
 #include "cli/source_flags.h"
 #include "cli/user_messages.h"
 #include "common/file_io.h"
-#include "plan/render/dot_renderer.h"
-#include "plan/render/graph_json.h"
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
+#include "plan/render/dot_renderer.h"
+#include "plan/render/graph_json.h"
 
 #include <nlohmann/json.hpp>
 

@@ -180,9 +180,8 @@ int runLint(const LintOptions& options) {
         return ExitUsage;
     }
     SourceManager sources;
-    LintResult result =
-        lint::runLint({*files, nullptr, "", options.source.maxSourceBytes}, *config,
-                      Catalogue::standard(), sources);
+    LintResult result = lint::runLint({*files, nullptr, "", options.source.maxSourceBytes}, *config,
+                                      Catalogue::standard(), sources);
     if (options.format == "pretty") {
         std::cerr << pretty(result, sources, colorWanted(options.color)) << summary(result);
     } else if (!deliver(options, render(options, result, sources, *config))) {

@@ -274,9 +274,10 @@ bool ObjectifyRun::writeSource() {
         usageError_ = true;
         return false;
     }
-    printLine(std::cerr, fmt::format("wrote {}: `when` for {} rule{}, {} new predicate{}", options_.file,
-                             writes.size(), writes.size() == 1 ? "" : "s", written->declared.size(),
-                             written->declared.size() == 1 ? "" : "s"));
+    printLine(std::cerr,
+              fmt::format("wrote {}: `when` for {} rule{}, {} new predicate{}", options_.file,
+                          writes.size(), writes.size() == 1 ? "" : "s", written->declared.size(),
+                          written->declared.size() == 1 ? "" : "s"));
     return true;
 }
 

@@ -23,8 +23,8 @@ std::optional<plan::Plan> loadPlanToJudge(const std::string& path, bool allowEmp
             plan::refuseEmptyPlan(plan);
         }
     } catch (const plan::PlanError& e) {
-        printError(errors, std::string(e.inSource(path).what()) +
-                               "; --allow-empty uses it all the same");
+        printError(errors,
+                   std::string(e.inSource(path).what()) + "; --allow-empty uses it all the same");
         return std::nullopt;
     }
     return plan;

@@ -23,9 +23,9 @@ std::optional<ReadError> refuse(const struct stat& info, std::uint64_t maxBytes)
         return ReadError{ReadError::Kind::NotAFile, "it is a directory"};
     }
     if (!S_ISREG(info.st_mode)) {
-        return ReadError{ReadError::Kind::NotAFile,
-                         S_ISFIFO(info.st_mode) ? "it is a pipe (FIFO), not a regular file"
-                                                : "it is not a regular file"};
+        return ReadError{ReadError::Kind::NotAFile, S_ISFIFO(info.st_mode)
+                                                        ? "it is a pipe (FIFO), not a regular file"
+                                                        : "it is not a regular file"};
     }
     if (static_cast<std::uint64_t>(info.st_size) > maxBytes) {
         return ReadError{ReadError::Kind::TooLarge,
@@ -53,8 +53,7 @@ std::optional<std::string> readAll(int fd, std::uint64_t maxBytes, ReadError& er
         }
         contents.append(buffer, static_cast<size_t>(n));
     }
-    error = {ReadError::Kind::TooLarge,
-             fmt::format("it is over the limit of {} bytes", maxBytes)};
+    error = {ReadError::Kind::TooLarge, fmt::format("it is over the limit of {} bytes", maxBytes)};
     return std::nullopt;
 }
 

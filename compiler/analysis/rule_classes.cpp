@@ -39,8 +39,7 @@ std::vector<size_t> sameNode(const ir::IRModule& module, const std::vector<bool>
     std::vector<size_t> representative(module.rules().size());
     for (size_t r = 0; r < representative.size(); ++r) {
         bool skipped = r < skip.size() && skip[r];
-        representative[r] =
-            skipped ? r : first.try_emplace(module.ruleRoot(r), r).first->second;
+        representative[r] = skipped ? r : first.try_emplace(module.ruleRoot(r), r).first->second;
     }
     return representative;
 }

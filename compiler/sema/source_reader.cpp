@@ -19,8 +19,7 @@ SourceReader::Result DiskReader::read(const std::string& path) const {
     if (error.kind == ReadError::Kind::NotFound) {
         return {Status::NotFound, "", "no such file"};
     }
-    Status status =
-        error.kind == ReadError::Kind::TooLarge ? Status::TooLarge : Status::Unreadable;
+    Status status = error.kind == ReadError::Kind::TooLarge ? Status::TooLarge : Status::Unreadable;
     return {status, "", error.message};
 }
 

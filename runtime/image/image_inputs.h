@@ -30,7 +30,7 @@ struct InputOptions {
 // the manifest's folder), other fields ignored. An unreadable manifest, a manifest line
 // without a string "path", or a manifest root that is not a folder is an error for the whole
 // run.
-Expected<std::vector<ImageInput>, std::string> expandImageInputs(
-    const std::vector<std::string>& arguments, const InputOptions& options);
+Expected<std::vector<ImageInput>, std::string>
+expandImageInputs(const std::vector<std::string>& arguments, const InputOptions& options);
 
 } // namespace clue::runtime

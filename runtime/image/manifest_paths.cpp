@@ -12,8 +12,8 @@ namespace fs = std::filesystem;
 namespace {
 
 ImageInput refused(const fs::path& path, const std::string& why) {
-    return {path, ImageError{ImageErrorKind::Refused, path,
-                             escapeFileName(path.string()) + ": " + why}};
+    return {path,
+            ImageError{ImageErrorKind::Refused, path, escapeFileName(path.string()) + ": " + why}};
 }
 
 // Whether `path` is `root` or under it, component by component.

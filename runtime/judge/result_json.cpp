@@ -85,9 +85,10 @@ Json resultJson(const ImageResult& result, const plan::Plan& plan) {
     }
     out["violated"] = std::move(violated);
     out["rules"] = std::move(rules);
-    out["error"] = result.imageError ? Json({{"kind", toString(result.imageError->kind)},
-                                             {"message", escapeInvalidUtf8(result.imageError->message)}})
-                                     : Json(nullptr);
+    out["error"] = result.imageError
+                       ? Json({{"kind", toString(result.imageError->kind)},
+                               {"message", escapeInvalidUtf8(result.imageError->message)}})
+                       : Json(nullptr);
     Json predicates = Json::array();
     for (const PredicateEvidence& evidence : result.predicates) {
         predicates.push_back(predicateJson(evidence, plan));

@@ -1,9 +1,9 @@
 // `clue judge` and `clue calibrate` as a user runs them, without the simulator: usage errors,
 // bad images, replay from a prepared cache, --explain and --on-error, and calibration against a
 // scripted server. The simulator's end-to-end tests are in judge_e2e_test.cpp.
+#include "plan/plan_loader.h"
 #include "runtime/judge/cached_answer_source.h"
 #include "runtime/judge/image_judgment.h"
-#include "plan/plan_loader.h"
 #include "tests/judge/fake_answer_source.h"
 #include "tests/judge/plan_builder.h"
 #include "tests/judge/subprocess.h"
@@ -231,6 +231,20 @@ TEST_F(JudgeCliTest, OutputPathsAreCheckedBeforeTheRun) {
     EXPECT_EQ(info.st_mode & 0777, 0600u);
 }
 
+// calibrate checks its output before it asks the server anything: a read-only PLAN2 fails at
+// once (here the server does not exist, so asking would fail in other words) and is kept.
+TEST_F(JudgeCliTest, CalibrateChecksItsOutputBeforeAskingAnything) {
+    prepareCache();
+    dir_.write("locked.json", "keep me\n");
+    ::chmod((dir_ / "locked.json").c_str(), 0444);
+    auto r = clue({"calibrate", "plan.json", "-o", "locked.json", "--endpoint",
+                   "http://127.0.0.1:9/v1", "--model", "m", "--no-cache"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("cannot write 'locked.json': "), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("cannot measure"), std::string::npos) << r.err;
+    EXPECT_EQ(read("locked.json"), "keep me\n");
+}
+
 TEST_F(JudgeCliTest, ExplainTracesOneImage) {
     prepareCache();
     auto r = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
@@ -259,8 +273,8 @@ TEST_F(JudgeCliTest, APlanOfNoRulesIsRefusedUnlessAllowed) {
     EXPECT_EQ(calibrate.exitCode, 2);
     EXPECT_NE(calibrate.err.find(refused), std::string::npos) << calibrate.err;
     EXPECT_FALSE(std::filesystem::exists(dir_ / "calibrated.json"));
-    auto allowed = clue({"judge", "empty.json", "first.png", "--allow-empty", "--replay",
-                         "--cache", "cache.sqlite", "--model", "m"});
+    auto allowed = clue({"judge", "empty.json", "first.png", "--allow-empty", "--replay", "--cache",
+                         "cache.sqlite", "--model", "m"});
     EXPECT_EQ(allowed.exitCode, 0) << allowed.err;
     ASSERT_EQ(lines(allowed.out).size(), 1u);
     EXPECT_EQ(lines(allowed.out)[0]["verdict"], "safe");
@@ -301,8 +315,8 @@ TEST_F(JudgeCliTest, AFileNameThatIsNotUtf8IsWrittenLosslessly) {
     dir_.write("photos/a.png", kPng);
     dir_.write("photos/caf\xE9 \\ 1.png", kPng);
     dir_.write("photos/z.png", kPng);
-    auto r = clue({"judge", "plan.json", "photos", "--replay", "--cache", "cache.sqlite",
-                   "--model", "m"});
+    auto r = clue(
+        {"judge", "plan.json", "photos", "--replay", "--cache", "cache.sqlite", "--model", "m"});
     EXPECT_EQ(r.exitCode, 0) << r.err;
     auto out = lines(r.out);
     ASSERT_EQ(out.size(), 3u) << r.out;
@@ -324,14 +338,16 @@ TEST_F(JudgeCliTest, OddEntriesNamedLikeImagesGetRecords) {
     std::filesystem::create_symlink("nowhere.png", dir_ / "photos/dangling.png");
     std::filesystem::create_symlink("loop-b.png", dir_ / "photos/loop-a.png");
     std::filesystem::create_symlink("loop-a.png", dir_ / "photos/loop-b.png");
-    auto r = clue({"judge", "plan.json", "photos", "--replay", "--cache", "cache.sqlite",
-                   "--model", "m"});
+    auto r = clue(
+        {"judge", "plan.json", "photos", "--replay", "--cache", "cache.sqlite", "--model", "m"});
     EXPECT_EQ(r.exitCode, 1) << r.err;
     auto out = lines(r.out);
     ASSERT_EQ(out.size(), 5u) << r.out;
     const std::vector<std::pair<std::string, std::string>> expected = {
-        {"photos/dangling.png", "not-found"},  {"photos/good.png", ""},
-        {"photos/loop-a.png", "unreadable"},   {"photos/loop-b.png", "unreadable"},
+        {"photos/dangling.png", "not-found"},
+        {"photos/good.png", ""},
+        {"photos/loop-a.png", "unreadable"},
+        {"photos/loop-b.png", "unreadable"},
         {"photos/pipe.png", "not-a-file"}};
     for (size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(out[i]["path"], expected[i].first);
@@ -359,11 +375,11 @@ TEST_F(JudgeCliTest, AFolderThatCannotBeListedIsARecordAndTheRestIsJudged) {
     }
     std::filesystem::permissions(dir_ / "photos", std::filesystem::perms(0777));
     std::filesystem::permissions(dir_ / "photos/private", std::filesystem::perms::none);
-    std::vector<std::string> args = {CLUE_BINARY, "judge",        "plan.json", "photos",
-                                     "--replay",  "--cache",      "cache.sqlite", "--model", "m"};
+    std::vector<std::string> args = {CLUE_BINARY, "judge",        "plan.json", "photos", "--replay",
+                                     "--cache",   "cache.sqlite", "--model",   "m"};
     if (::geteuid() == 0) {
-        args.insert(args.begin(), {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
-                                   "--clear-groups", "--"});
+        args.insert(args.begin(),
+                    {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"});
     }
     test::ProcessOptions options;
     options.cwd = dir_.path();
@@ -378,7 +394,8 @@ TEST_F(JudgeCliTest, AFolderThatCannotBeListedIsARecordAndTheRestIsJudged) {
     EXPECT_EQ(out[1]["path"], "photos/private");
     EXPECT_EQ(out[1]["verdict"], "error");
     EXPECT_EQ(out[1]["error"]["kind"], "unreadable");
-    EXPECT_EQ(out[1]["error"]["message"], "photos/private: cannot list the folder: Permission denied");
+    EXPECT_EQ(out[1]["error"]["message"],
+              "photos/private: cannot list the folder: Permission denied");
     EXPECT_EQ(out[2]["path"], "photos/z.png");
     EXPECT_EQ(out[2]["verdict"], "unsafe");
 }
@@ -393,16 +410,18 @@ TEST_F(JudgeCliTest, ManifestPathsAreConfinedAndRecordsShowNoContent) {
     dir_.write("secret/shadow.png", "root:$6$secret-hash:19000:0:99999:7:::\n");
     std::filesystem::create_symlink("../../secret/shadow.png", dir_ / "corpus/images/link.png");
     json nul = {{"path", std::string("images/a.png\0/../../secret/shadow.png", 37)}};
-    dir_.write("corpus/manifest.jsonl",
-               "{\"path\": \"images/a.png\"}\n"
-               "{\"path\": \"../secret/shadow.png\"}\n"
-               "{\"path\": \"" + (dir_ / "secret/shadow.png").string() + "\"}\n"
-               "{\"path\": \"images/link.png\"}\n" +
-                   nul.dump() + "\n");
+    dir_.write("corpus/manifest.jsonl", "{\"path\": \"images/a.png\"}\n"
+                                        "{\"path\": \"../secret/shadow.png\"}\n"
+                                        "{\"path\": \"" +
+                                            (dir_ / "secret/shadow.png").string() +
+                                            "\"}\n"
+                                            "{\"path\": \"images/link.png\"}\n" +
+                                            nul.dump() + "\n");
     auto judge = [&](std::vector<std::string> extra) {
-        std::vector<std::string> args = {"judge",   "plan.json",    "--manifest",
-                                         "corpus/manifest.jsonl", "--replay", "--cache",
-                                         "cache.sqlite", "--model", "m"};
+        std::vector<std::string> args = {
+            "judge",    "plan.json", "--manifest",   "corpus/manifest.jsonl",
+            "--replay", "--cache",   "cache.sqlite", "--model",
+            "m"};
         args.insert(args.end(), extra.begin(), extra.end());
         return clue(args);
     };

@@ -71,9 +71,7 @@ TEST_F(FileIoTest, AFifoIsRefusedWithoutWaitingForAWriter) {
 }
 
 TEST_F(FileIoTest, AFileOverTheLimitIsRefusedByItsSize) {
-    {
-        std::ofstream out(dir_ / "sparse.clue", std::ios::binary);
-    }
+    { std::ofstream out(dir_ / "sparse.clue", std::ios::binary); }
     // Two gigabytes of nothing: reading it would take long and take the memory.
     ASSERT_EQ(::truncate(path("sparse.clue").c_str(), off_t(2) << 30), 0);
     ReadError error;

@@ -42,9 +42,8 @@ public:
             for (size_t r : members) {
                 rules.push_back(&context.ir().ruleAt(r));
             }
-            std::sort(rules.begin(), rules.end(), [](const auto* a, const auto* b) {
-                return a->idSpan < b->idSpan;
-            });
+            std::sort(rules.begin(), rules.end(),
+                      [](const auto* a, const auto* b) { return a->idSpan < b->idSpan; });
             report(context, rules, sink);
         }
     }
@@ -54,7 +53,9 @@ private:
     // first member here when the earlier ones are all in other files.
     void report(const LintContext& context, std::vector<const ast::RuleDecl*> rules,
                 FindingSink& sink) const {
-        auto here = [&](const ast::RuleDecl* r) { return context.inFile(r->idSpan); };
+        auto here = [&](const ast::RuleDecl* r) {
+            return context.inFile(r->idSpan);
+        };
         auto at = std::find_if(rules.begin() + 1, rules.end(), here);
         if (at == rules.end()) {
             at = here(rules.front()) ? rules.begin() : rules.end();

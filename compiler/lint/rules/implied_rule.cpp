@@ -58,7 +58,8 @@ public:
             }
             // A broader rule that is less severe does not make a more severe one redundant.
             const int minRank = skipMoreSevere ? severityRank(narrow) : -1;
-            std::vector<size_t> broader = broaderRules(classes, byRank, classes.classOf[r], minRank);
+            std::vector<size_t> broader =
+                broaderRules(classes, byRank, classes.classOf[r], minRank);
             if (!broader.empty()) {
                 report(context, narrow, broader, sink);
             }
