@@ -5,7 +5,9 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_output.h"
 #include "cli/diff_document.h"
+#include "cli/diff_html.h"
 #include "cli/diff_json.h"
+#include "cli/diff_markdown.h"
 #include "cli/diff_text.h"
 #include "common/file_io.h"
 #include "compiler/diag/diagnostic_renderer.h"
@@ -54,6 +56,12 @@ std::optional<diff::DiffSide> loadOne(const std::string& path, const SourceReade
 std::string render(const DiffDocument& document, const DiffOptions& o) {
     if (o.format == "json") {
         return diffJson(document).dump(2) + "\n";
+    }
+    if (o.format == "markdown") {
+        return diffMarkdown(document);
+    }
+    if (o.format == "html") {
+        return diffHtml(document);
     }
     bool color = o.output.empty() && colorWanted(o.color, STDOUT_FILENO);
     return diffText(document, color);
@@ -115,7 +123,7 @@ void addDiffCommand(CLI::App& app, RunState& state) {
         "--git", o->git,
         "Take OLD from this git revision of the one file given (git show REV:FILE)");
     command->add_option("--format", o->format, "text, json, markdown or html")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(CLI::IsMember({"text", "json", "markdown", "html"}))
         ->capture_default_str();
     command->add_option("--color", o->color, "Color text: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))

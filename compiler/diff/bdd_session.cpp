@@ -1,9 +1,10 @@
 // BuDDy's errors become exceptions: its default handler would end the process.
 #include "compiler/diff/bdd_session.h"
 
-#include <cstdlib>
+#include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace clue::diff {
 
@@ -25,10 +26,10 @@ BddSession::BddSession(size_t variables) {
         throw BddError("a decision diagram session is already running");
     }
     bdd_error_hook(throwOnError);
-    bdd_init(1 << 20, 1 << 18);
+    bdd_init(1 << 16, 1 << 13); // small: most diffs are small; the table grows as needed
     running = true;
     bdd_gbc_hook(quietCollection);
-    bdd_setmaxincrease(1 << 22);
+    bdd_setmaxincrease(1 << 21);
     bdd_setcacheratio(8);
     bdd_setvarnum(int(std::max<size_t>(variables, 1)));
 }
@@ -53,13 +54,23 @@ std::vector<std::pair<uint32_t, bool>> pathCube(const bdd& f) {
     return cube;
 }
 
+// A walk of the nodes rather than bdd_support, whose buffer BuDDy does not reset across
+// bdd_done and bdd_init.
 std::vector<uint32_t> supportOf(const bdd& f) {
-    int* vars = nullptr;
-    int count = 0;
-    bdd_scanset(bdd_support(f), vars, count);
-    std::vector<uint32_t> out(vars, vars + count);
-    std::free(vars);
-    return out;
+    std::set<uint32_t> vars;
+    std::unordered_set<int> seen;
+    std::vector<bdd> stack{f};
+    while (!stack.empty()) {
+        bdd node = stack.back();
+        stack.pop_back();
+        if (node == bddtrue || node == bddfalse || !seen.insert(node.id()).second) {
+            continue;
+        }
+        vars.insert(uint32_t(bdd_var(node)));
+        stack.push_back(bdd_low(node));
+        stack.push_back(bdd_high(node));
+    }
+    return {vars.begin(), vars.end()};
 }
 
 std::optional<double> probability(const bdd& f, const std::vector<std::optional<double>>& priors) {
