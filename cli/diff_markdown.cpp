@@ -111,6 +111,9 @@ void statements(std::string& out, const DiffReport& r) {
 }
 
 void categories(std::string& out, const DiffReport& r) {
+    if (r.categories.empty()) {
+        return;
+    }
     out += "### Categories\n\n| | category | relation | rules (OLD → NEW) |\n|---|---|---|---|\n";
     for (const CategoryDiff& c : r.categories) {
         out +=
@@ -149,8 +152,10 @@ void headerAndTests(std::string& out, const DiffReport& r) {
 std::string diffMarkdown(const DiffDocument& d) {
     std::string out;
     summary(out, d);
-    out += "### Verdict\n\n";
-    witnesses(out, "the verdict", d.report.verdict);
+    if (!d.report.verdict.witnesses.empty()) {
+        out += "### Verdict\n\n";
+        witnesses(out, "the verdict", d.report.verdict);
+    }
     rules(out, d.report);
     categories(out, d.report);
     statements(out, d.report);

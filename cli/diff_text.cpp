@@ -66,7 +66,8 @@ std::string sideLine(const SideSummary& s) {
     if (s.version) {
         what += " version " + ast::quoteString(*s.version);
     }
-    return fmt::format("{} ({}; {} rules, {} statements)", s.label, what, s.rules, s.predicates);
+    return fmt::format("{} ({}; {} rule{}, {} statement{})", s.label, what, s.rules,
+                       s.rules == 1 ? "" : "s", s.predicates, s.predicates == 1 ? "" : "s");
 }
 
 std::string cubeText(const std::vector<Literal>& cube) {
