@@ -23,6 +23,9 @@ using plan::Truth;
 
 enum class SubjectKind { Rule, Category, Verdict };
 
+// Small groups are first tried on decision diagrams, within this many new nodes.
+constexpr size_t kDiagramGroupBudget = 1u << 16;
+
 // What is compared: the rules that make it up on each side (0: OLD, 1: NEW).
 struct Subject {
     SubjectKind kind = SubjectKind::Verdict;
@@ -64,8 +67,10 @@ public:
 
     Comparison compareRule(size_t oldRule, size_t newRule, const std::string& id) {
         Subject s{SubjectKind::Rule, id, {{oldRule}, {newRule}}};
-        const bdd& o = old_.ruleBdd(oldRule);
-        const bdd& n = new_.ruleBdd(newRule);
+        return compareDiagrams(s, old_.ruleBdd(oldRule), new_.ruleBdd(newRule));
+    }
+
+    Comparison compareDiagrams(const Subject& s, const bdd& o, const bdd& n) {
         bdd broad = n & !o, narrow = o & !n;
         Comparison c{relationOf(broad != bddfalse, narrow != bddfalse), {}, std::nullopt};
         for (auto [fireSide, diagram] : {std::pair{1, broad}, std::pair{0, narrow}}) {
@@ -79,18 +84,32 @@ public:
         return c;
     }
 
+    // Small groups (most categories) on decision diagrams, like rules; the others, and any
+    // whose diagram outgrows the budget, with the SAT solver.
     Comparison compareGroup(const Subject& s) {
+        if (sameDiagrams(s)) {
+            Comparison c;
+            if (anyPrior_) {
+                c.mass = groupMass(s);
+            }
+            return c;
+        }
+        if (s.rules[0].size() + s.rules[1].size() <= options_.diagramGroupRules) {
+            auto o = disjunction(0, s.rules[0], kDiagramGroupBudget);
+            auto n = o ? disjunction(1, s.rules[1], kDiagramGroupBudget) : std::nullopt;
+            if (o && n) {
+                return compareDiagrams(s, *o, *n);
+            }
+        }
         Comparison c;
-        if (!sameDiagrams(s)) {
-            auto broad = solver().find(1, s.rules[1], s.rules[0]);
-            auto narrow = solver().find(0, s.rules[0], s.rules[1]);
-            c.relation = relationOf(broad.has_value(), narrow.has_value());
-            if (broad) {
-                c.witnesses.push_back(witness(s, 1, startFromModel(s, *broad)));
-            }
-            if (narrow) {
-                c.witnesses.push_back(witness(s, 0, startFromModel(s, *narrow)));
-            }
+        auto broad = solver().find(1, s.rules[1], s.rules[0]);
+        auto narrow = solver().find(0, s.rules[0], s.rules[1]);
+        c.relation = relationOf(broad.has_value(), narrow.has_value());
+        if (broad) {
+            c.witnesses.push_back(witness(s, 1, startFromModel(s, *broad)));
+        }
+        if (narrow) {
+            c.witnesses.push_back(witness(s, 0, startFromModel(s, *narrow)));
         }
         if (anyPrior_) {
             c.mass = groupMass(s);
@@ -240,14 +259,15 @@ private:
     }
 
     // The disjunction of the rules, or nothing once the diagrams grow past the budget.
-    std::optional<bdd> disjunction(int side, const std::vector<size_t>& rules) const {
+    std::optional<bdd> disjunction(int side, const std::vector<size_t>& rules,
+                                   size_t budget) const {
         bdd out = bddfalse;
         size_t base = BddSession::nodesInUse();
         for (size_t r : rules) {
             out |= models_[side]->ruleBdd(r);
-            if (BddSession::nodesInUse() > base + options_.massNodeBudget) {
+            if (BddSession::nodesInUse() > base + budget) {
                 bdd_gbc();
-                if (BddSession::nodesInUse() > base + options_.massNodeBudget) {
+                if (BddSession::nodesInUse() > base + budget) {
                     return std::nullopt;
                 }
             }
@@ -256,8 +276,8 @@ private:
     }
 
     Mass groupMass(const Subject& s) const {
-        auto o = disjunction(0, s.rules[0]);
-        auto n = o ? disjunction(1, s.rules[1]) : std::nullopt;
+        auto o = disjunction(0, s.rules[0], options_.massNodeBudget);
+        auto n = o ? disjunction(1, s.rules[1], options_.massNodeBudget) : std::nullopt;
         if (!o || !n) {
             return {std::nullopt, std::nullopt,
                     "the rules' decision diagram is too large to weigh exactly"};

@@ -19,6 +19,9 @@ struct DiffOptions {
     // A category's or the verdict's decision diagram, for its probability mass, may grow to
     // this many nodes; past it the mass is reported as unavailable.
     size_t massNodeBudget = 1u << 20;
+    // Categories (and verdicts) of at most this many rules, both sides together, are decided
+    // on decision diagrams when those stay small; larger ones go to the SAT solver.
+    size_t diagramGroupRules = 64;
 };
 
 DiffReport diffSides(const DiffSide& oldSide, const DiffSide& newSide,

@@ -148,14 +148,19 @@ TEST(DiffPropertyTest, RuleRelationsAgreeWithEnumeration) {
     }
 }
 
-TEST(DiffPropertyTest, VerdictAndCategoryRelationsAgreeWithEnumeration) {
+// Run both ways: small groups on decision diagrams, and every group on the SAT solver.
+class GroupPropertyTest : public ::testing::TestWithParam<size_t> {};
+
+TEST_P(GroupPropertyTest, VerdictAndCategoryRelationsAgreeWithEnumeration) {
     Random random(11);
+    diff::DiffOptions options;
+    options.diagramGroupRules = GetParam();
     for (int round = 0; round < 100; ++round) {
         std::string oldText = randomConstitution(random, 1 + random.below(4));
         std::string newText = randomConstitution(random, 1 + random.below(4));
         SCOPED_TRACE(oldText + "----\n" + newText);
         diff::DiffSide a = sideOf(oldText, "old.clue"), b = sideOf(newText, "new.clue");
-        diff::DiffReport report = diff::diffSides(a, b);
+        diff::DiffReport report = diff::diffSides(a, b, options);
         checkComparison(a, b, -1, report.verdict);
         ASSERT_EQ(report.categories.size(), 1u);
         // All rules sit in the one category, so it fires exactly when the verdict does.
@@ -171,6 +176,8 @@ TEST(DiffPropertyTest, VerdictAndCategoryRelationsAgreeWithEnumeration) {
         }
     }
 }
+
+INSTANTIATE_TEST_SUITE_P(DiagramsOrSat, GroupPropertyTest, ::testing::Values(64, 0));
 
 TEST(DiffPropertyTest, MassIsTheProbabilityOfTheDifference) {
     Random random(3);
