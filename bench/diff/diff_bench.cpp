@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -156,8 +157,20 @@ void run(size_t rules, bool chains, const std::filesystem::path& dir) {
 
 int main(int argc, char** argv) {
     std::vector<size_t> sizes;
+    std::vector<bool> shapes;
     for (int i = 1; i < argc; ++i) {
-        sizes.push_back(std::stoul(argv[i]));
+        std::string arg = argv[i];
+        if (arg == "--chains" || arg == "--default") {
+            shapes.push_back(arg == "--chains");
+        } else if (!arg.empty() && std::isdigit(static_cast<unsigned char>(arg[0]))) {
+            sizes.push_back(std::stoul(arg));
+        } else {
+            std::cerr << "usage: clue_bench_diff [--default] [--chains] [RULES...]\n";
+            return 2;
+        }
+    }
+    if (shapes.empty()) {
+        shapes = {false, true};
     }
     if (sizes.empty()) {
         sizes = {1000, 10000};
@@ -166,7 +179,7 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(dir);
     std::cout << "rules(new) statements compile-cpu-s diff-cpu-s diff-wall-s added removed "
                  "changed not-equivalent categories-changed verdict verdict-cube total-s\n";
-    for (bool chains : {false, true}) {
+    for (bool chains : shapes) {
         for (size_t n : sizes) {
             run(n, chains, dir);
         }
