@@ -57,7 +57,7 @@ int runCompile(const CompileCommand& c) {
     if (!roots || !outputWritable(c.output, std::cerr)) {
         return ExitUsage;
     }
-    auto loaded = loadRoots(*roots, c.source.maxSourceBytes);
+    auto loaded = loadRoots(*roots, nullptr, c.source.maxSourceBytes);
     std::optional<Compilation> compiled;
     if (loaded->program) {
         CompileOptions options = c.flags.toOptions(*loaded);

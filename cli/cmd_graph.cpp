@@ -41,7 +41,7 @@ std::optional<plan::Plan> planFor(const GraphCommand& g, int& exitCode) {
             return std::nullopt;
         }
     }
-    auto loaded = loadRoots({g.input}, g.source.maxSourceBytes);
+    auto loaded = loadRoots({g.input}, nullptr, g.source.maxSourceBytes);
     std::optional<Compilation> compiled;
     if (loaded->program) {
         CompileOptions options = g.flags.toOptions(*loaded);

@@ -43,7 +43,7 @@ nlohmann::ordered_json diagnosticsJson(const LoadedProgram& loaded) {
 FileResult testFile(const TestCommand& t, const std::string& file, bool header) {
     FileResult result;
     result.file = file;
-    auto loaded = loadRoots({file}, t.source.maxSourceBytes);
+    auto loaded = loadRoots({file}, nullptr, t.source.maxSourceBytes);
     std::optional<Compilation> compiled;
     if (loaded->program) {
         CompileOptions options = CompileFlags().toOptions(*loaded);
