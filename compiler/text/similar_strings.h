@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace clue::lint {
+namespace clue::text {
 
 struct SimilarPair {
     size_t first = 0; // indices into the input, first < second
@@ -22,4 +22,4 @@ struct SimilarPair {
 // Every pair of distinct strings at edit distance 1 to `maxDistance`, sorted.
 std::vector<SimilarPair> similarPairs(const std::vector<std::string>& strings, size_t maxDistance);
 
-} // namespace clue::lint
+} // namespace clue::text

@@ -1,6 +1,6 @@
 // Prefix filtering over 3-grams; short strings, which have too few grams to filter on, are
 // compared with every string of a close length.
-#include "compiler/lint/similar_strings.h"
+#include "compiler/text/similar_strings.h"
 
 #include "common/edit_distance.h"
 
@@ -9,7 +9,7 @@
 #include <set>
 #include <unordered_map>
 
-namespace clue::lint {
+namespace clue::text {
 namespace {
 
 constexpr size_t kGram = 3;
@@ -116,4 +116,4 @@ std::vector<SimilarPair> similarPairs(const std::vector<std::string>& strings, s
     return Matcher(strings, maxDistance).run();
 }
 
-} // namespace clue::lint
+} // namespace clue::text

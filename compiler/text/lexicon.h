@@ -12,14 +12,14 @@
 // '#' starts a comment line. Matching is on whole words, case-insensitive.
 #pragma once
 
-#include "compiler/lint/words.h"
+#include "compiler/text/words.h"
 
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-namespace clue::lint {
+namespace clue::text {
 
 struct LexiconEntry {
     std::string term; // as written, without the hint
@@ -60,4 +60,4 @@ private:
     std::vector<size_t> wildcardFirst_; // entries whose first token is a prefix or <n>
 };
 
-} // namespace clue::lint
+} // namespace clue::text

@@ -1,9 +1,9 @@
 // Parsing of term lists and whole-word phrase matching.
-#include "compiler/lint/lexicon.h"
+#include "compiler/text/lexicon.h"
 
 #include <algorithm>
 
-namespace clue::lint {
+namespace clue::text {
 namespace {
 
 std::string_view trim(std::string_view s) {
@@ -163,4 +163,4 @@ std::vector<Lexicon::Match> Lexicon::find(const std::vector<Word>& words) const 
     return found;
 }
 
-} // namespace clue::lint
+} // namespace clue::text

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace clue::lint {
+namespace clue::text {
 
 struct Word {
     std::string text; // ASCII letters lower-cased; other bytes kept
@@ -26,4 +26,4 @@ std::vector<Word> splitUnquotedWords(std::string_view text);
 // Digits ("2", "90") or a number word from "zero" to "twenty".
 bool isNumberWord(std::string_view word);
 
-} // namespace clue::lint
+} // namespace clue::text

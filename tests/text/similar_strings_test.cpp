@@ -1,11 +1,11 @@
 // Near-duplicate search: the filtered search finds exactly what comparing every pair finds.
 #include "common/edit_distance.h"
-#include "compiler/lint/similar_strings.h"
+#include "compiler/text/similar_strings.h"
 #include "tests/support/constitution_generator.h"
 
 #include <gtest/gtest.h>
 
-namespace clue::lint {
+namespace clue::text {
 namespace {
 
 std::string mutate(testing::Random& random, std::string s, size_t edits) {
@@ -79,4 +79,4 @@ TEST(SimilarStrings, IdenticalStringsAreNotPairs) {
 }
 
 } // namespace
-} // namespace clue::lint
+} // namespace clue::text

@@ -1,10 +1,10 @@
 // A small tokenizer for English statements; no stemming, no stop words.
-#include "compiler/lint/words.h"
+#include "compiler/text/words.h"
 
 #include <algorithm>
 #include <array>
 
-namespace clue::lint {
+namespace clue::text {
 namespace {
 
 bool isWordByte(char c) {
@@ -88,4 +88,4 @@ bool isNumberWord(std::string_view word) {
     return std::find(names.begin(), names.end(), word) != names.end();
 }
 
-} // namespace clue::lint
+} // namespace clue::text
