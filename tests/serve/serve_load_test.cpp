@@ -102,18 +102,23 @@ TEST_F(ServeLoadTest, SigtermAnswersWhatIsInFlightThenExitsZero) {
 }
 
 TEST_F(ServeLoadTest, AModelServerThatGoesAwayGivesErrorsNotSafeAndReadyz503) {
+    const std::string key = "sk-serve-never-logged-4242";
     startSim();
-    startServe({"--probe-interval", "0.2"});
+    startServe({"--probe-interval", "0.2"}, {{"CLUE_API_KEY", key}});
     ASSERT_TRUE(waitUntil([&] { return call("GET", "/readyz").status == 200; }));
     sim_->stop(SIGKILL);
     for (std::size_t i = 6; i < 9; ++i) {
         const HttpResponse r = judgeRaw(corpus()->images[i]);
         ASSERT_EQ(r.status, 200);
         EXPECT_NE(json::parse(r.body)["verdict"], "safe");
+        EXPECT_EQ(r.body.find(key), std::string::npos) << r.body;
     }
     EXPECT_TRUE(waitUntil([&] { return call("GET", "/readyz").status == 503; }));
     EXPECT_EQ(json::parse(call("GET", "/readyz").body)["model"], "down");
     EXPECT_GE(metric("clue_serve_image_errors_total{kind=\"model\"}"), 1);
+    serve_->stop(SIGTERM);
+    EXPECT_NE(serveLog().find("model server"), std::string::npos) << serveLog();
+    EXPECT_EQ(serveLog().find(key), std::string::npos) << serveLog(); // the API key is never logged
 }
 
 TEST_F(ServeLoadTest, MetricsCountWhatWasSentAndPromtoolAcceptsThem) {
