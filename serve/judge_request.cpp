@@ -14,6 +14,9 @@ PreparedImage prepareUpload(std::string bytes, std::string name,
         prepared.image = runtime::makeImageRef(std::move(loaded).value());
     } else {
         prepared.error = std::move(loaded.error());
+        if (name.empty()) { // the loader's message starts with the name, "" here: give it one
+            prepared.error->message = "the image" + prepared.error->message;
+        }
     }
     return prepared;
 }

@@ -209,7 +209,10 @@ TEST_F(ServeRoutesTest, MalformedBodiesAndNonImagesGetClearErrors) {
         call("POST", "/v1/judge", "%PDF-1.7 not an image", {"Content-Type: image/png"});
     EXPECT_EQ(notImage.status, 422);
     EXPECT_EQ(code(notImage), "not-an-image");
-    EXPECT_EQ(code(call("POST", "/v1/judge", "", {"Content-Type: image/png"})), "empty");
+    const HttpResponse empty = call("POST", "/v1/judge", "", {"Content-Type: image/png"});
+    EXPECT_EQ(code(empty), "empty");
+    // An image without a name is called "the image" in its message.
+    EXPECT_EQ(json::parse(empty.body)["error"]["message"], "the image: empty file");
     const HttpResponse unknown = call("GET", "/v2/nothing", "", {}, false);
     EXPECT_EQ(unknown.status, 404);
     const HttpResponse method = call("DELETE", "/v1/judge", "", {}, false);
