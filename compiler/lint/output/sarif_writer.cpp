@@ -1,6 +1,7 @@
 // Building the SARIF log with nlohmann::json, one function per object kind.
 #include "compiler/lint/output/sarif_writer.h"
 
+#include "common/uri.h"
 #include "compiler/lint/output/docs_location.h"
 
 #include <nlohmann/json.hpp>
