@@ -36,6 +36,7 @@ struct LintOptions {
     std::string failLevel = "error"; // error | warning | none
     std::string config;              // clue.yaml; empty: found upward from here
     std::string output;              // file for json/sarif/github; empty: stdout
+    std::string sarifRoot;           // SARIF locations are relative to it; empty: here
     std::string color = "auto";
     bool listRules = false;
     bool fix = false;    // apply the safe fixes
@@ -148,7 +149,8 @@ std::string render(const LintOptions& options, const LintResult& result,
                "\n";
     }
     if (options.format == "sarif") {
-        lint::SarifOptions sarif{CLUE_VERSION, lint::docsBaseUri(config.docsUrl())};
+        lint::SarifOptions sarif{CLUE_VERSION, lint::docsBaseUri(config.docsUrl()),
+                                 options.sarifRoot};
         return lint::sarifLog(result, sources, Catalogue::standard(), config, sarif)
                    .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
                "\n";
@@ -244,6 +246,11 @@ void addLintCommand(CLI::App& app, RunState& state) {
                         "The settings file (default: clue.yaml here or in a parent directory)");
     command->add_option("-o,--output", options->output,
                         "Write json, sarif or github output to this file instead of stdout");
+    command
+        ->add_option("--sarif-root", options->sarifRoot,
+                     "SARIF: name files under this folder relative to it, with uriBaseId "
+                     "SRCROOT (default: the working directory)")
+        ->check(CLI::ExistingDirectory);
     command
         ->add_option("--color", options->color,
                      "Color pretty output: auto (on a terminal), always, never")

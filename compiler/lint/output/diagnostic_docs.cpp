@@ -6,6 +6,7 @@
 #include "compiler/lint/catalogue.h"
 #include "compiler/lint/output/docs_location.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <mutex>
@@ -117,11 +118,20 @@ std::optional<DiagnosticDoc> findDiagnosticDoc(std::string_view codeOrName,
     std::string code = upper(codeOrName);
     auto it = sections->find(code);
     if (it == sections->end()) {
+        // Compared in upper case, as codes are read in any case; shown as spelled.
         std::vector<std::string> known = catalogue.codesAndNames();
         for (const auto& [c, section] : *sections) {
             known.push_back(c);
         }
-        std::optional<std::string> near = closestMatch(code, known);
+        std::vector<std::string> upperKnown;
+        for (const std::string& k : known) {
+            upperKnown.push_back(upper(k));
+        }
+        std::optional<std::string> near = closestMatch(code, upperKnown);
+        if (near) {
+            near = known[size_t(std::find(upperKnown.begin(), upperKnown.end(), *near) -
+                                upperKnown.begin())];
+        }
         error = "no diagnostic or lint rule is called '" + std::string(codeOrName) + "'" +
                 (near ? "; did you mean " + *near + "?" : "");
         return std::nullopt;
