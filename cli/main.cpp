@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     RunState state;
     // Verbs, in the order `clue --help` lists them:
+    addInitCommand(app, state);
     addFmtCommand(app, state);
     addCheckCommand(app, state);
     addLintCommand(app, state);
@@ -47,7 +48,9 @@ int main(int argc, char** argv) {
     addGraphCommand(app, state);
     addCalibrateCommand(app, state);
     addJudgeCommand(app, state);
+    addExplainCommand(app, state);
     addLspCommand(app, state);
+    addCompletionCommand(app, state);
 
     if (reportUnknownVerb(app, argc, argv)) {
         return ExitUsage;
