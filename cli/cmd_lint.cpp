@@ -1,5 +1,6 @@
 // `clue lint FILES...`: run the lint rules over constitutions and report in one of four formats.
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "cli/input_files.h"
 #include "common/file_io.h"
 #include "common/project_config.h"
@@ -42,14 +43,6 @@ struct LintOptions {
     bool fix = false;    // apply the safe fixes
     bool dryRun = false; // with fix: print them as a diff instead
 };
-
-bool colorWanted(const std::string& mode) {
-    if (mode != "auto") {
-        return mode == "always";
-    }
-    const char* noColor = std::getenv("NO_COLOR");
-    return isatty(STDERR_FILENO) && (noColor == nullptr || *noColor == '\0');
-}
 
 // The settings file's lint section; nothing (after printing why) when it is unusable.
 std::optional<LintConfig> loadConfig(const LintOptions& options) {
@@ -218,7 +211,8 @@ int runLint(const LintOptions& options) {
     const SourceManager& sources = *fixed.sources;
     const LintResult& result = fixed.result;
     if (options.format == "pretty") {
-        std::cerr << pretty(result, sources, colorWanted(options.color)) << summary(result);
+        std::cerr << pretty(result, sources, colorWanted(options.color, STDERR_FILENO))
+                  << summary(result);
     } else if (!deliver(options, render(options, result, sources, *config))) {
         return ExitUsage;
     }
