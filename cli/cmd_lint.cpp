@@ -4,7 +4,9 @@
 #include "cli/input_files.h"
 #include "common/file_io.h"
 #include "common/project_config.h"
+#include "common/unified_diff.h"
 #include "compiler/diag/diagnostic_renderer.h"
+#include "compiler/lint/fixer.h"
 #include "compiler/lint/linter.h"
 #include "compiler/lint/output/docs_location.h"
 #include "compiler/lint/output/github_annotations.h"
@@ -35,8 +37,11 @@ struct LintOptions {
     std::string failLevel = "error"; // error | warning | none
     std::string config;              // clue.yaml; empty: found upward from here
     std::string output;              // file for json/sarif/github; empty: stdout
+    std::string sarifRoot;           // SARIF locations are relative to it; empty: here
     std::string color = "auto";
     bool listRules = false;
+    bool fix = false;    // apply the safe fixes
+    bool dryRun = false; // with fix: print them as a diff instead
 };
 
 // The settings file's lint section; nothing (after printing why) when it is unusable.
@@ -137,7 +142,8 @@ std::string render(const LintOptions& options, const LintResult& result,
                "\n";
     }
     if (options.format == "sarif") {
-        lint::SarifOptions sarif{CLUE_VERSION, lint::docsBaseUri(config.docsUrl())};
+        lint::SarifOptions sarif{CLUE_VERSION, lint::docsBaseUri(config.docsUrl()),
+                                 options.sarifRoot};
         return lint::sarifLog(result, sources, Catalogue::standard(), config, sarif)
                    .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
                "\n";
@@ -152,6 +158,24 @@ int listRules(const LintOptions& options, const LintConfig& config) {
     return deliver(options, text) ? ExitOk : ExitUsage;
 }
 
+// Writes the fixed files, or with --dry-run prints them as one unified diff on standard output.
+bool deliverFixes(const LintOptions& options, const lint::FixOutcome& outcome) {
+    for (const lint::FixedFile& f : outcome.files) {
+        if (options.dryRun) {
+            std::cout << unifiedDiff(f.original, f.fixed, f.path, f.path);
+            continue;
+        }
+        std::string error;
+        if (!writeFileAtomically(f.path, f.fixed, error)) {
+            std::cerr << "clue: error: cannot write '" << f.path << "': " << error << '\n';
+            return false;
+        }
+        std::cerr << fmt::format("fixed {} problem{} in {}\n", f.fixes, f.fixes == 1 ? "" : "s",
+                                 f.path);
+    }
+    return true;
+}
+
 int runLint(const LintOptions& options) {
     std::optional<LintConfig> config = loadConfig(options);
     if (!config) {
@@ -164,13 +188,28 @@ int runLint(const LintOptions& options) {
         std::cerr << "clue: error: lint needs FILES (or --list-rules)\n";
         return ExitUsage;
     }
+    if (options.dryRun && options.format != "pretty" && options.output.empty()) {
+        std::cerr << "clue: error: --dry-run prints its diff on standard output; write the "
+                  << options.format << " output to a file with -o\n";
+        return ExitUsage;
+    }
     std::optional<std::vector<std::string>> files = expandInputs(options.inputs, false, std::cerr);
     if (!files) {
         return ExitUsage;
     }
-    SourceManager sources;
-    LintResult result =
-        lint::runLint({*files, nullptr, ""}, *config, Catalogue::standard(), sources);
+    lint::FixOutcome fixed;
+    if (options.fix) {
+        fixed = lint::fixSafely({*files, nullptr, ""}, *config, Catalogue::standard());
+        if (!deliverFixes(options, fixed)) {
+            return ExitUsage;
+        }
+    } else {
+        fixed.sources = std::make_unique<SourceManager>();
+        fixed.result =
+            lint::runLint({*files, nullptr, ""}, *config, Catalogue::standard(), *fixed.sources);
+    }
+    const SourceManager& sources = *fixed.sources;
+    const LintResult& result = fixed.result;
     if (options.format == "pretty") {
         std::cerr << pretty(result, sources, colorWanted(options.color, STDERR_FILENO))
                   << summary(result);
@@ -202,12 +241,25 @@ void addLintCommand(CLI::App& app, RunState& state) {
     command->add_option("-o,--output", options->output,
                         "Write json, sarif or github output to this file instead of stdout");
     command
+        ->add_option("--sarif-root", options->sarifRoot,
+                     "SARIF: name files under this folder relative to it, with uriBaseId "
+                     "SRCROOT (default: the working directory)")
+        ->check(CLI::ExistingDirectory);
+    command
         ->add_option("--color", options->color,
                      "Color pretty output: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     command->add_flag("--list-rules", options->listRules,
                       "Print the catalogue of rules (as text, or JSON with --format json)");
+    CLI::Option* fix = command->add_flag(
+        "--fix", options->fix,
+        "Apply the safe fixes (those that keep what the rules mean), lint again, and report "
+        "what remains");
+    command
+        ->add_flag("--dry-run", options->dryRun,
+                   "With --fix: print the fixes as a unified diff on stdout, change no file")
+        ->needs(fix);
     command->callback([options, &state] { state.exitCode = runLint(*options); });
 }
 

@@ -22,6 +22,7 @@ struct RunState {
 };
 
 // Verbs.
+void addInitCommand(CLI::App& app, RunState& state);
 void addFmtCommand(CLI::App& app, RunState& state);
 void addCheckCommand(CLI::App& app, RunState& state);
 void addLintCommand(CLI::App& app, RunState& state);
@@ -33,5 +34,8 @@ void addCalibrateCommand(CLI::App& app, RunState& state);
 void addJudgeCommand(CLI::App& app, RunState& state);
 void addServeCommand(CLI::App& app, RunState& state);
 void addDiffCommand(CLI::App& app, RunState& state);
+void addLspCommand(CLI::App& app, RunState& state);
+void addExplainCommand(CLI::App& app, RunState& state);
+void addCompletionCommand(CLI::App& app, RunState& state);
 
 } // namespace clue::cli

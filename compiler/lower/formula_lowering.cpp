@@ -128,7 +128,9 @@ const ast::Formula* FormulaLowering::lockedWhen(const ast::RuleDecl& rule,
     if (entry != nullptr && entry->formula) {
         return entry->formula.get();
     }
-    if (locked_ == nullptr || !locked_->reported(rule)) {
+    if (chainless_ != nullptr) {
+        chainless_->push_back(rule.id);
+    } else if (locked_ == nullptr || !locked_->reported(rule)) {
         diagnostics_
             .error(code::NeedsObjectification, rule.idSpan,
                    fmt::format("rule '{}' needs objectification: run `clue objectify {}`", rule.id,
