@@ -201,6 +201,16 @@ TEST(ProjectConfig, ReportsYamlSyntaxErrorsWithTheirLine) {
     EXPECT_NE(issues[0].message.find("invalid YAML"), std::string::npos);
 }
 
+// yaml-cpp keeps both copies and its lookups take the first: the second would be ignored.
+TEST(ProjectConfig, RefusesAKeyTwice) {
+    std::vector<ConfigIssue> issues;
+    ProjectConfig::parse("backend:\n  model: m\n  endpoint: http://a/v1\n  model: n\n", "clue.yaml",
+                         issues);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].format(), "clue.yaml:4:3: error: invalid YAML: duplicate key 'model': "
+                                  "each key may appear once in a mapping");
+}
+
 TEST(ProjectConfig, TheRootMustBeAMapping) {
     std::vector<ConfigIssue> issues;
     const ProjectConfig config = ProjectConfig::parse("- backend\n", "clue.yaml", issues);
