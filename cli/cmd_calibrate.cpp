@@ -4,9 +4,9 @@
 #include "cli/backend_flags.h"
 #include "cli/commands.h"
 #include "cli/model_connection.h"
-#include "runtime/judge/calibrator.h"
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
+#include "runtime/judge/calibrator.h"
 
 #include <fmt/format.h>
 
@@ -25,7 +25,8 @@ struct CalibrateOptions {
     CacheFlags cache;
 };
 
-void report(const Calibration& c, const std::string& model) {
+void report(const Calibration& c, const std::string& model,
+            const std::optional<std::filesystem::path>& cache) {
     for (const CalibrationFailure& f : c.failures) {
         std::cerr << fmt::format("clue: error: cannot measure the prior of \"{}\": {}: {}\n",
                                  f.statement, toString(f.error.kind), f.error.message);
@@ -40,6 +41,13 @@ void report(const Calibration& c, const std::string& model) {
                                  c.approximate);
     }
     std::cerr << '\n';
+    if (c.fromCache > 0 && cache) {
+        std::cerr << fmt::format(
+            "clue: warning: {} of {} prior{} came from the score cache {}, not from the server: "
+            "measured earlier for a model named {}, maybe served by another endpoint; "
+            "--no-cache measures every prior again\n",
+            c.fromCache, c.statements, c.statements == 1 ? "" : "s", cache->string(), model);
+    }
 }
 
 int runCalibrate(const CalibrateOptions& options) {
@@ -54,17 +62,18 @@ int runCalibrate(const CalibrateOptions& options) {
     if (!config) {
         return ExitUsage;
     }
+    const auto cache = options.cache.resolve();
     std::unique_ptr<ModelConnection> connection;
     try {
         connection = std::make_unique<ModelConnection>(
-            *config, plan.prompts, options.cache.resolve(), false,
+            *config, plan.prompts, cache, false,
             [](const std::string& warning) { std::cerr << "clue: warning: " << warning << '\n'; });
     } catch (const CacheError& e) {
         std::cerr << "clue: error: " << e.what() << '\n';
         return ExitUsage;
     }
     const Calibration calibration = calibratePlan(plan, connection->source(), config->model);
-    report(calibration, config->model);
+    report(calibration, config->model, cache);
     if (!calibration.failures.empty()) {
         std::cerr << "clue: error: " << options.output << " not written: the plan would be "
                   << "partly calibrated\n";

@@ -320,6 +320,31 @@ TEST_F(JudgeCliTest, CalibrateRecordsEveryPriorAndTheModel) {
     EXPECT_EQ(calibrated.nodes.size(), plan_.nodes.size());
 }
 
+// Priors from the default cache were taken silently, although another endpoint serving a model
+// of the same name had filled it: each run says how many priors the cache gave.
+TEST_F(JudgeCliTest, CalibrateSaysWhichPriorsCameFromTheCache) {
+    test::TestHttpServer server(
+        [](const httplib::Request& request, httplib::Response& response, int) {
+            response.set_content(priorAnswer(request.body).dump(), "application/json");
+        });
+    auto first = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
+                       "-o", "calibrated.json"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_EQ(first.err.find("came from the score cache"), std::string::npos) << first.err;
+    auto second = clue({"calibrate", "plan.json", "--endpoint", server.url("/other/v1"), "--model",
+                        "vlm", "-o", "calibrated2.json"});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_EQ(server.requestCount(), 3);
+    EXPECT_NE(second.err.find("measured 3 of 3 priors with model vlm: 0 calls, 3 cache hits"),
+              std::string::npos)
+        << second.err;
+    EXPECT_NE(second.err.find("clue: warning: 3 of 3 priors came from the score cache " +
+                              (dir_ / "xdg" / "clue" / "scores.sqlite").string() +
+                              ", not from the server: measured earlier for a model named vlm"),
+              std::string::npos)
+        << second.err;
+}
+
 TEST_F(JudgeCliTest, CalibrateWritesNothingWhenAPriorFails) {
     test::TestHttpServer server(
         [](const httplib::Request& request, httplib::Response& response, int) {
