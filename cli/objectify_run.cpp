@@ -163,6 +163,11 @@ bool ObjectifyRun::objectifySelected() {
         usageError_ = true;
         return false;
     }
+    if (auto unsafe = backend_.unsafeSetting()) {
+        std::cerr << "clue: error: cannot objectify: " << *unsafe << '\n';
+        usageError_ = true;
+        return false;
+    }
     runtime::HttpClient client(backend_.httpClientOptions());
     runtime::OpenAiBackend backend(client, backend_.backendOptions());
     OpenAiObjectifyModel model(backend);

@@ -64,13 +64,13 @@ protected:
         ASSERT_TRUE(done);
     }
 
-    test::ProcessResult clue(std::vector<std::string> args) {
+    test::ProcessResult clue(std::vector<std::string> args, std::string apiKey = "") {
         args.insert(args.begin(), CLUE_BINARY);
         test::ProcessOptions options;
         options.cwd = dir_.path();
         options.env = {{"CLUE_MODEL", ""},
                        {"CLUE_ENDPOINT", ""},
-                       {"CLUE_API_KEY", ""},
+                       {"CLUE_API_KEY", std::move(apiKey)},
                        {"XDG_CACHE_HOME", (dir_ / "xdg").string()}};
         return test::runProcess(args, options);
     }
@@ -278,6 +278,24 @@ TEST_F(JudgeCliTest, UsageErrorsExitTwoAndWriteNothing) {
         EXPECT_TRUE(r.out.empty());
     }
     EXPECT_EQ(read("out.jsonl"), "old contents\n");
+}
+
+// A CR or LF in CLUE_API_KEY injected an HTTP header: refused before any request, not shown.
+TEST_F(JudgeCliTest, AnApiKeyWithALineBreakIsRefusedBeforeAnyRequest) {
+    test::TestHttpServer server(
+        [](const httplib::Request&, httplib::Response& response, int) { response.status = 500; });
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"judge", "plan.json", "first.png", "--no-cache"},
+          std::vector<std::string>{"calibrate", "plan.json", "--no-cache", "-o", "c.json"}}) {
+        auto withServer = args;
+        withServer.insert(withServer.end(), {"--endpoint", server.url("/v1"), "--model", "m"});
+        auto r = clue(withServer, "sk-SECRET\r\nX-Injected: 1");
+        EXPECT_EQ(r.exitCode, 2) << r.err;
+        EXPECT_NE(r.err.find("CLUE_API_KEY holds a control character"), std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find("SECRET"), std::string::npos) << r.err;
+        EXPECT_TRUE(r.out.empty());
+    }
+    EXPECT_EQ(server.requestCount(), 0);
 }
 
 // A server that answers the prior questions: P(Yes) 0.25 for statements with "fire", else 0.75.
