@@ -95,7 +95,7 @@ struct Files {
 
 // Binds column value `index` (1-based) of the insert from the input: a type, then a value.
 void bindValue(sqlite3_stmt* insert, int index, Input& input) {
-    switch (input.byte() % 6) {
+    switch (input.byte() % 7) {
     case 0:
         sqlite3_bind_null(insert, index);
         return;
@@ -109,8 +109,11 @@ void bindValue(sqlite3_stmt* insert, int index, Input& input) {
         sqlite3_bind_double(insert, index, value);
         return;
     }
-    case 3: // a small integer or a plain fraction: near the values that are valid
+    case 3: // a plain fraction: near the scores that are valid
         sqlite3_bind_double(insert, index, (static_cast<int>(input.byte()) - 64) / 64.0);
+        return;
+    case 6: // a small integer, negative ones included: near the flags and counts that are valid
+        sqlite3_bind_int64(insert, index, static_cast<int>(input.byte()) - 64);
         return;
     case 4: {
         const std::string text = input.bytes(input.byte());
