@@ -1,8 +1,8 @@
-// Resolving model-server settings and the score cache path for judge and calibrate.
+// Resolving model-server settings and the score cache flags for judge and calibrate.
 #include "cli/backend_flags.h"
 
 #include <cstdlib>
-#include <ostream>
+#include <iostream>
 
 namespace clue::cli {
 
@@ -74,27 +74,32 @@ void CacheFlags::addOptions(CLI::App& command) {
     command.add_flag("--no-cache", disabled, "Neither read nor write the score cache");
 }
 
-fs::path defaultCachePath() {
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
-        return fs::path(xdg) / "clue" / "scores.sqlite";
-    }
-    if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/') {
-        return fs::path(home) / ".cache" / "clue" / "scores.sqlite";
-    }
-    return fs::path(".clue-cache") / "scores.sqlite";
-}
-
 std::optional<fs::path> CacheFlags::resolve() const {
     if (disabled) {
         return std::nullopt;
     }
-    if (!path.empty()) {
-        return fs::path(path);
+    return path.empty() ? runtime::defaultCacheFile() : fs::path(path);
+}
+
+std::unique_ptr<runtime::AnswerStack> openAnswerStack(const runtime::BackendConfig& config,
+                                                      const CacheFlags& cache, bool replay) {
+    runtime::AnswerStackOptions options;
+    options.backend = config;
+    options.cacheFile = cache.resolve();
+    options.replay = replay;
+    options.warn = [](const std::string& warning) {
+        std::cerr << "clue: warning: " << warning << '\n';
+    };
+    auto stack = runtime::AnswerStack::open(std::move(options));
+    if (stack) {
+        return std::move(stack.value());
     }
-    fs::path file = defaultCachePath();
-    std::error_code ignored; // a failure shows when the cache opens the file
-    fs::create_directories(file.parent_path(), ignored);
-    return file;
+    if (stack.error().kind == runtime::AnswerStackError::Kind::ReplayWithoutCache) {
+        std::cerr << "clue: error: --replay answers from the cache: it cannot go with --no-cache\n";
+    } else {
+        std::cerr << "clue: error: " << stack.error().message << '\n';
+    }
+    return nullptr;
 }
 
 } // namespace clue::cli

@@ -3,7 +3,6 @@
 // (docs/cli/calibrate.md). Nothing is written unless every prior was measured.
 #include "cli/backend_flags.h"
 #include "cli/commands.h"
-#include "cli/model_connection.h"
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
 #include "runtime/judge/calibrator.h"
@@ -62,18 +61,13 @@ int runCalibrate(const CalibrateOptions& options) {
     if (!config) {
         return ExitUsage;
     }
-    const auto cache = options.cache.resolve();
-    std::unique_ptr<ModelConnection> connection;
-    try {
-        connection = std::make_unique<ModelConnection>(
-            *config, plan.prompts, cache, false,
-            [](const std::string& warning) { std::cerr << "clue: warning: " << warning << '\n'; });
-    } catch (const CacheError& e) {
-        std::cerr << "clue: error: " << e.what() << '\n';
+    auto answers = openAnswerStack(*config, options.cache, false);
+    if (!answers) {
         return ExitUsage;
     }
-    const Calibration calibration = calibratePlan(plan, connection->source(), config->model);
-    report(calibration, config->model, cache);
+    const Calibration calibration =
+        calibratePlan(plan, answers->source(plan.prompts), config->model);
+    report(calibration, config->model, options.cache.resolve());
     if (!calibration.failures.empty()) {
         std::cerr << "clue: error: " << options.output << " not written: the plan would be "
                   << "partly calibrated\n";

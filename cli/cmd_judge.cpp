@@ -6,7 +6,6 @@
 #include "cli/image_inputs.h"
 #include "cli/jsonl_output.h"
 #include "cli/judge_tally.h"
-#include "cli/model_connection.h"
 #include "cli/progress_bar.h"
 #include "plan/plan_error.h"
 #include "plan/plan_loader.h"
@@ -82,22 +81,6 @@ std::optional<Prepared> prepare(const JudgeOptions& options) {
     return p;
 }
 
-std::unique_ptr<ModelConnection> connect(const JudgeOptions& options, const Prepared& p) {
-    auto cache = options.cache.resolve();
-    if (options.replay && !cache) {
-        std::cerr << "clue: error: --replay answers from the cache: it cannot go with --no-cache\n";
-        return nullptr;
-    }
-    try {
-        return std::make_unique<ModelConnection>(
-            p.config, p.plan.prompts, cache, options.replay,
-            [](const std::string& warning) { std::cerr << "clue: warning: " << warning << '\n'; });
-    } catch (const CacheError& e) {
-        std::cerr << "clue: error: " << e.what() << '\n';
-        return nullptr;
-    }
-}
-
 int runJudge(const JudgeOptions& options) {
     auto prepared = prepare(options);
     if (!prepared) {
@@ -113,15 +96,16 @@ int runJudge(const JudgeOptions& options) {
             return ExitUsage;
         }
     }
-    auto connection = connect(options, p);
-    if (!connection) {
+    auto answers = openAnswerStack(p.config, options.cache, options.replay);
+    if (!answers) {
         return ExitUsage;
     }
-    PriorTable priors(p.plan, p.config.model, connection->source());
+    AnswerSource& source = answers->source(p.plan.prompts);
+    PriorTable priors(p.plan, p.config.model, source);
     JudgeSettings settings;
     settings.debias = !options.noDebias;
     settings.escalate = !options.noEscalate;
-    PredicateJudge judge(p.plan, connection->source(), priors, settings);
+    PredicateJudge judge(p.plan, source, priors, settings);
     BatchOptions batch;
     batch.imagesInFlight =
         options.imagesInFlight > 0 ? options.imagesInFlight : 2 * std::size_t(p.config.concurrency);

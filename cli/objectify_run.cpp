@@ -14,6 +14,7 @@
 #include "compiler/objectify/source_writer.h"
 #include "compiler/sema/program_loader.h"
 #include "runtime/config/backend_config.h"
+#include "runtime/session/server_connection.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -168,9 +169,8 @@ bool ObjectifyRun::objectifySelected() {
         usageError_ = true;
         return false;
     }
-    runtime::HttpClient client(backend_.httpClientOptions());
-    runtime::OpenAiBackend backend(client, backend_.backendOptions());
-    OpenAiObjectifyModel model(backend);
+    runtime::ServerConnection server(backend_);
+    OpenAiObjectifyModel model(server.backend());
     objectify::RuleObjectifier objectifier(model, objectify::PromptSet::current(), settings_,
                                            backend_.model);
     ObjectifyProgress progress(jobs.size(), isatty(STDERR_FILENO) != 0);

@@ -80,10 +80,7 @@ Expected<std::string, ImageError> readBytes(const fs::path& path, const ImageLim
                        "over the image size limit of " + std::to_string(limits.maxBytes) +
                            " bytes");
     }
-    if (bytes.empty()) {
-        return failure(ImageErrorKind::Empty, path, "empty file");
-    }
-    return bytes;
+    return bytes; // imageFromBytes() reports an empty one
 }
 
 // Decodes the whole image, after checking its container and its declared size.
@@ -160,13 +157,25 @@ Expected<LoadedImage, ImageError> loadImage(const fs::path& path, const ImageLim
     if (!bytes) {
         return bytes.error();
     }
-    const auto format =
-        sniffImageFormat(std::string_view(bytes.value()).substr(0, kImageSniffBytes));
+    return imageFromBytes(std::move(bytes).value(), path, limits);
+}
+
+Expected<LoadedImage, ImageError> imageFromBytes(std::string bytes, const fs::path& name,
+                                                 const ImageLimits& limits) {
+    if (bytes.empty()) {
+        return failure(ImageErrorKind::Empty, name, "empty file");
+    }
+    if (bytes.size() > limits.maxBytes) {
+        return failure(ImageErrorKind::TooLarge, name,
+                       std::to_string(bytes.size()) + " bytes, over the image size limit of " +
+                           std::to_string(limits.maxBytes) + " bytes");
+    }
+    const auto format = sniffImageFormat(std::string_view(bytes).substr(0, kImageSniffBytes));
     if (!format) {
-        return failure(ImageErrorKind::NotAnImage, path,
+        return failure(ImageErrorKind::NotAnImage, name,
                        "not an image (PNG, JPEG, GIF or BMP expected, by its first bytes)");
     }
-    LoadedImage image{path, *format, 0, 0, std::move(bytes).value(), {}};
+    LoadedImage image{name, *format, 0, 0, std::move(bytes), {}};
     if (auto problem = checkDecodes(image, limits)) {
         return *problem;
     }

@@ -131,7 +131,7 @@ TEST(ChainAnswer, RejectsCompoundAndNegatedStatements) {
     expectProblem(R"({"chain": [{"any": [{"statement": "no clothing covers the body"}]}]})",
                   "is negative (\"no\")");
     expectProblem(R"({"chain": [{"any": [{"statement": "the person is not wearing a shirt"}]}]})",
-                  "is negative (\"not\")");
+                  "is negative (\"is not\")");
 }
 
 TEST(ChainAnswer, RejectsStatementsOverTheLengthLimit) {
