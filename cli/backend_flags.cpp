@@ -45,6 +45,8 @@ std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
         if (key == nullptr || *key == '\0') {
             issues.push_back({ConfigIssue::Severity::Error, "environment", 0, 0,
                               "--api-key-env names " + flags.apiKeyEnv + ", which is not set"});
+        } else if (auto problem = runtime::apiKeyProblem(key, flags.apiKeyEnv)) {
+            issues.push_back({ConfigIssue::Severity::Error, "environment", 0, 0, *problem});
         } else {
             config.apiKey = key;
         }
@@ -57,6 +59,10 @@ std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
         return std::nullopt;
     }
     if (hasErrors(issues)) {
+        return std::nullopt;
+    }
+    if (auto unsafe = config.unsafeSetting()) {
+        errors << "clue: error: " << *unsafe << '\n';
         return std::nullopt;
     }
     return config;

@@ -24,7 +24,8 @@ struct CalibrateOptions {
     CacheFlags cache;
 };
 
-void report(const Calibration& c, const std::string& model) {
+void report(const Calibration& c, const std::string& model,
+            const std::optional<std::filesystem::path>& cache) {
     for (const CalibrationFailure& f : c.failures) {
         std::cerr << fmt::format("clue: error: cannot measure the prior of \"{}\": {}: {}\n",
                                  f.statement, toString(f.error.kind), f.error.message);
@@ -39,6 +40,13 @@ void report(const Calibration& c, const std::string& model) {
                                  c.approximate);
     }
     std::cerr << '\n';
+    if (c.fromCache > 0 && cache) {
+        std::cerr << fmt::format(
+            "clue: warning: {} of {} prior{} came from the score cache {}, not from the server: "
+            "measured earlier for a model named {}, maybe served by another endpoint; "
+            "--no-cache measures every prior again\n",
+            c.fromCache, c.statements, c.statements == 1 ? "" : "s", cache->string(), model);
+    }
 }
 
 int runCalibrate(const CalibrateOptions& options) {
@@ -59,7 +67,7 @@ int runCalibrate(const CalibrateOptions& options) {
     }
     const Calibration calibration =
         calibratePlan(plan, answers->source(plan.prompts), config->model);
-    report(calibration, config->model);
+    report(calibration, config->model, options.cache.resolve());
     if (!calibration.failures.empty()) {
         std::cerr << "clue: error: " << options.output << " not written: the plan would be "
                   << "partly calibrated\n";

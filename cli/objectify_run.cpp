@@ -164,6 +164,11 @@ bool ObjectifyRun::objectifySelected() {
         usageError_ = true;
         return false;
     }
+    if (auto unsafe = backend_.unsafeSetting()) {
+        std::cerr << "clue: error: cannot objectify: " << *unsafe << '\n';
+        usageError_ = true;
+        return false;
+    }
     runtime::ServerConnection server(backend_);
     OpenAiObjectifyModel model(server.backend());
     objectify::RuleObjectifier objectifier(model, objectify::PromptSet::current(), settings_,

@@ -3,6 +3,7 @@
 
 #include "common/edit_distance.h"
 #include "common/file_io.h"
+#include "common/yaml_input.h"
 
 #include <algorithm>
 
@@ -73,7 +74,7 @@ ProjectConfig ProjectConfig::parse(std::string_view text, std::string file,
     ProjectConfig config;
     config.file_ = std::move(file);
     try {
-        YAML::Node root = YAML::Load(std::string(text));
+        YAML::Node root = loadYamlInput(text);
         if (root.IsDefined() && !root.IsNull() && !root.IsMap()) {
             issues.push_back(issueAt(ConfigIssue::Severity::Error, config.file_, root.Mark(),
                                      "the settings file must be a mapping of sections"));

@@ -1,6 +1,7 @@
 // Canonical writing and validating reading of clue.plan/v1 documents.
 #include "plan/plan_json.h"
 
+#include "common/statement.h"
 #include "plan/json_reader.h"
 #include "plan/json_text_writer.h"
 
@@ -356,6 +357,17 @@ void readPromptsAndThresholds(const JsonReader& root, Plan& plan) {
     }
 }
 
+// The key is what the score cache and the priors are looked up by: recomputed, never trusted,
+// so that no predicate can take another statement's answers.
+void checkKey(const JsonReader& item, const Predicate& p) {
+    const std::string expected = statementHash(p.statement);
+    if (p.key != expected) {
+        item.at("key").fail(fmt::format("the key does not match the statement: expected {} (the "
+                                        "SHA-256 of the normalized statement), found '{}'",
+                                        expected, p.key));
+    }
+}
+
 void readPredicates(const JsonReader& root, Plan& plan) {
     JsonReader list = root.at("predicates");
     for (size_t i = 0, n = list.arraySize(kMaxElements); i < n; ++i) {
@@ -363,6 +375,7 @@ void readPredicates(const JsonReader& root, Plan& plan) {
         Predicate p;
         p.statement = item.at("statement").string(kMaxStatement);
         p.key = item.at("key").string(kMaxShortString);
+        checkKey(item, p);
         p.object = optionalString(item, "object", kMaxStatement);
         p.cost = item.at("cost").numberIn(0, 1e9);
         if (p.cost <= 0) {

@@ -1,4 +1,5 @@
 // Parsing and validation of extraction answers: the JSON chain and each of its statements.
+#include "common/json_input.h"
 #include "common/utf8.h"
 #include "compiler/objectify/answer_parser.h"
 #include "compiler/objectify/answer_text.h"
@@ -13,17 +14,20 @@ namespace {
 using nlohmann::json;
 
 // The JSON object in the answer: the whole answer, a fenced block, or the outermost braces of
-// an answer with prose around it.
-std::optional<json> findJson(std::string_view answer) {
+// an answer with prose around it. Nothing, with `problem` set, when there is none or it is not
+// strict JSON (a key twice included).
+std::optional<json> findJson(std::string_view answer, std::string& problem) {
     std::string_view text = unfenced(answer);
     size_t open = text.find('{');
     size_t close = text.rfind('}');
     if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+        problem = "it is not a JSON object";
         return std::nullopt;
     }
-    json parsed = json::parse(text.substr(open, close - open + 1), nullptr, false);
-    if (parsed.is_discarded()) {
-        return std::nullopt;
+    std::string why;
+    auto parsed = tryParseJsonInput(text.substr(open, close - open + 1), &why);
+    if (!parsed) {
+        problem = "it is not a JSON object (" + why + ")";
     }
     return parsed;
 }
@@ -107,9 +111,10 @@ Checked<Chain> parseChain(std::string_view answer, const AnswerLimits& limits) {
     if (auto problem = textProblem(answer)) {
         return Checked<Chain>::fail("the answer is unusable: " + *problem);
     }
-    std::optional<json> parsed = findJson(answer);
+    std::string problem;
+    std::optional<json> parsed = findJson(answer, problem);
     if (!parsed) {
-        return Checked<Chain>::fail("it is not a JSON object");
+        return Checked<Chain>::fail(problem);
     }
     if (!parsed->is_object() || !parsed->contains("chain") || !(*parsed)["chain"].is_array()) {
         return Checked<Chain>::fail("the JSON has no \"chain\" array");

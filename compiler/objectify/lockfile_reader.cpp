@@ -5,6 +5,7 @@
 #include "common/file_io.h"
 #include "common/sha256.h"
 #include "common/statement.h"
+#include "common/yaml_input.h"
 #include "compiler/diag/diagnostic_codes.h"
 #include "compiler/objectify/locked_formula.h"
 
@@ -248,7 +249,7 @@ std::optional<LockEntry> LockReader::readEntry(const YAML::Node& node) {
 std::optional<Lockfile> LockReader::read() {
     YAML::Node root;
     try {
-        root = YAML::Load(std::string(sources_.contents(file_)));
+        root = loadYamlInput(sources_.contents(file_));
     } catch (const YAML::Exception& e) {
         error(e.mark, "the lockfile is not valid YAML: " + e.msg);
         return std::nullopt;

@@ -175,19 +175,21 @@ std::string OpenAiBackend::chatCompletionsUrl() const {
     return options_.endpoint + "/chat/completions";
 }
 
-HttpRequest OpenAiBackend::httpRequest(std::string body) const {
+HttpRequest OpenAiBackend::httpRequest(std::string body, std::size_t maxReplyBytes) const {
     HttpRequest request;
     request.url = chatCompletionsUrl();
     request.headers = {"Content-Type: application/json", "Accept: application/json"};
     request.body = std::move(body);
     request.bearerToken = options_.apiKey;
     request.totalTimeout = options_.requestTimeout;
+    request.maxResponseBytes = maxReplyBytes;
     return request;
 }
 
 void OpenAiBackend::askYesNo(const YesNoQuery& query, YesNoCallback done) {
     HttpRequest request = httpRequest(
-        buildYesNoBody(options_.model, query.question, query.imageDataUrl, options_.topLogprobs));
+        buildYesNoBody(options_.model, query.question, query.imageDataUrl, options_.topLogprobs),
+        kYesNoReplyBytes);
     // The hook runs on every 2xx attempt, the last of which is the final answer when that is a
     // 2xx; the completion reuses its parse. Both run on the client's loop thread, in that order.
     auto lastParse = std::make_shared<std::optional<ParsedAnswer>>();
@@ -207,7 +209,8 @@ std::future<YesNoResult> OpenAiBackend::askYesNo(const YesNoQuery& query) {
 
 void OpenAiBackend::sendChat(std::shared_ptr<const ChatRequest> request, bool schemaInPrompt,
                              std::function<void(const HttpResult&)> done) {
-    HttpRequest http = httpRequest(buildChatBody(options_.model, *request, schemaInPrompt));
+    HttpRequest http = httpRequest(buildChatBody(options_.model, *request, schemaInPrompt),
+                                   chatReplyBytes(request->maxTokens));
     http.retryIf = [](long, std::string_view body) {
         return unusableChat(body);
     };

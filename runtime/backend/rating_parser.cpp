@@ -1,6 +1,8 @@
 // The tolerant but strict reader of the CoT summary's JSON rating.
 #include "runtime/backend/rating_parser.h"
 
+#include "common/json_input.h"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -91,14 +93,21 @@ std::optional<std::string> doubleQuoted(std::string_view text) {
     return out;
 }
 
-std::optional<json> parseObject(std::string_view candidate) {
-    json doc = json::parse(candidate, nullptr, false);
-    if (doc.is_discarded()) {
+// The object `candidate` holds, or nothing when it is not JSON even with single quotes converted;
+// an error when it is JSON that must not be read (a key twice, too deep).
+Expected<std::optional<json>, BackendError> parseObject(std::string_view candidate) {
+    std::optional<json> doc;
+    try {
+        doc = parseJsonInput(candidate);
+    } catch (const JsonInputError& e) {
+        if (e.byte() == 0) {
+            return invalid(e.what());
+        }
         if (auto converted = doubleQuoted(candidate)) {
-            doc = json::parse(*converted, nullptr, false);
+            doc = tryParseJsonInput(*converted);
         }
     }
-    return doc.is_object() ? std::optional<json>(std::move(doc)) : std::nullopt;
+    return doc && doc->is_object() ? std::move(doc) : std::nullopt;
 }
 
 std::string lowered(std::string_view text) {
@@ -109,13 +118,21 @@ std::string lowered(std::string_view text) {
     return out;
 }
 
-const json* findKey(const json& object, std::string_view lowerKey) {
+// The member whose key is `lowerKey` in any case; nothing when there is none, an error when
+// there are two ("rating" and "Rating"), since either could be the model's answer.
+Expected<const json*, BackendError> findKey(const json& object, std::string_view lowerKey) {
+    const json* found = nullptr;
     for (const auto& [key, value] : object.items()) {
-        if (lowered(key) == lowerKey) {
-            return &value;
+        if (lowered(key) != lowerKey) {
+            continue;
         }
+        if (found != nullptr) {
+            return invalid("the JSON has the key \"" + std::string(lowerKey) +
+                           "\" twice (in different cases)");
+        }
+        found = &value;
     }
-    return nullptr;
+    return found;
 }
 
 Expected<bool, BackendError> readRatingValue(const json& value) {
@@ -140,7 +157,11 @@ Expected<Rating, BackendError> readRating(const json& object, const json& rating
     if (!yes) {
         return yes.error();
     }
-    const json* rationale = findKey(object, "rationale");
+    auto found = findKey(object, "rationale");
+    if (!found) {
+        return found.error();
+    }
+    const json* rationale = found.value();
     if (rationale == nullptr) {
         return invalid("the JSON has a rating but no \"rationale\"");
     }
@@ -155,12 +176,21 @@ Expected<Rating, BackendError> readRating(const json& object, const json& rating
 Expected<Rating, BackendError> parseRating(std::string_view text) {
     std::optional<Rating> found;
     for (std::string_view candidate : topLevelObjects(text)) {
-        const auto object = parseObject(candidate);
-        const json* rating = object ? findKey(*object, "rating") : nullptr;
-        if (rating == nullptr) {
+        auto object = parseObject(candidate);
+        if (!object) {
+            return object.error();
+        }
+        if (!object.value()) {
             continue;
         }
-        auto read = readRating(*object, *rating);
+        auto rating = findKey(*object.value(), "rating");
+        if (!rating) {
+            return rating.error();
+        }
+        if (rating.value() == nullptr) {
+            continue;
+        }
+        auto read = readRating(*object.value(), *rating.value());
         if (!read) {
             return read.error();
         }

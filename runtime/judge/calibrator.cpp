@@ -39,7 +39,7 @@ Calibration calibratePlan(const plan::Plan& plan, AnswerSource& source, const st
     std::unique_lock lock(pending->mutex);
     pending->allIn.wait(lock, [&] { return pending->outstanding == 0; });
 
-    Calibration out{plan, {}, static_cast<int>(distinct.size()), 0, {}};
+    Calibration out{plan, {}, static_cast<int>(distinct.size()), 0, 0, {}};
     for (const auto& [key, result] : pending->answers) {
         if (!result) {
             out.cost += result.error().cost;
@@ -48,6 +48,7 @@ Calibration calibratePlan(const plan::Plan& plan, AnswerSource& source, const st
         }
         out.cost += result->cost;
         out.approximate += result->approximate ? 1 : 0;
+        out.fromCache += result->cost.cacheHits > 0 ? 1 : 0;
     }
     for (plan::Predicate& predicate : out.plan.predicates) {
         const ScoreResult& result = pending->answers.at(predicate.key);

@@ -19,10 +19,11 @@ std::vector<int> waveIndex(const plan::Plan& plan) {
 
 ImageJudgment::ImageJudgment(PredicateJudge& judge, const std::vector<int>& waves, ImageRef image,
                              std::filesystem::path path, OnError policy, Callback done,
-                             std::size_t questionsAtOnce)
+                             std::size_t questionsAtOnce,
+                             std::shared_ptr<const std::atomic<bool>> stop)
     : judge_(judge), waves_(waves), image_(std::move(image)), policy_(policy),
-      done_(std::move(done)), questionsAtOnce_(questionsAtOnce), start_(Clock::now()),
-      values_(judge.plan().predicates.size(), plan::Truth::Unknown),
+      done_(std::move(done)), questionsAtOnce_(questionsAtOnce), stop_(std::move(stop)),
+      start_(Clock::now()), values_(judge.plan().predicates.size(), plan::Truth::Unknown),
       asked_(judge.plan().predicates.size(), false) {
     result_.path = std::move(path);
     result_.sha256 = image_.sha256;
@@ -55,7 +56,9 @@ void ImageJudgment::round() {
     {
         std::lock_guard lock(mutex_);
         nodeValues = plan::evaluateNodes(judge_.plan(), values_);
-        batch = nextBatch(nodeValues);
+        if (!stop_ || !stop_->load()) {
+            batch = nextBatch(nodeValues);
+        }
         if (!batch.empty()) {
             ++round_;
             pending_ = static_cast<int>(batch.size());

@@ -2,6 +2,7 @@
 #include "tests/sim/world_loader.h"
 
 #include "common/statement.h"
+#include "common/yaml_input.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -330,7 +331,7 @@ World readWorld(const Reader& r, const YAML::Node& root) {
 World parseWorld(const std::string& yamlText, const std::string& name) {
     YAML::Node root;
     try {
-        root = YAML::Load(yamlText);
+        root = loadYamlInput(yamlText);
     } catch (const YAML::Exception& e) {
         throw WorldError(name + ":" + std::to_string(e.mark.line + 1) + ":" +
                          std::to_string(e.mark.column + 1) + ": " + e.msg);
