@@ -1,4 +1,5 @@
 // Parsing and validation of extraction answers: the JSON chain and each of its statements.
+#include "common/json_in_text.h"
 #include "common/utf8.h"
 #include "compiler/objectify/answer_parser.h"
 #include "compiler/objectify/answer_text.h"
@@ -12,20 +13,20 @@ namespace {
 
 using nlohmann::json;
 
-// The JSON object in the answer: the whole answer, a fenced block, or the outermost braces of
-// an answer with prose around it.
+// The JSON object in the answer (jsonObjectsIn: the whole answer, a fenced block, or an object
+// with prose around it): the first that has a "chain", else the first that reads at all.
 std::optional<json> findJson(std::string_view answer) {
-    std::string_view text = unfenced(answer);
-    size_t open = text.find('{');
-    size_t close = text.rfind('}');
-    if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
-        return std::nullopt;
+    std::optional<json> first;
+    for (std::string_view candidate : jsonObjectsIn(answer)) {
+        std::optional<json> object = parseJsonObject(candidate);
+        if (object && object->contains("chain")) {
+            return object;
+        }
+        if (object && !first) {
+            first = std::move(object);
+        }
     }
-    json parsed = json::parse(text.substr(open, close - open + 1), nullptr, false);
-    if (parsed.is_discarded()) {
-        return std::nullopt;
-    }
-    return parsed;
+    return first;
 }
 
 // The statement without white space runs and final punctuation.

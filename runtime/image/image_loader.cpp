@@ -1,6 +1,7 @@
 // Loading input images with every failure reported per image, never thrown.
 #include "runtime/image/image_loader.h"
 
+#include "common/assert.h"
 #include "common/base64.h"
 #include "common/sha256.h"
 
@@ -112,7 +113,7 @@ std::string_view toString(ImageErrorKind kind) {
     case ImageErrorKind::NotAnImage:
         return "not-an-image";
     }
-    return "unknown";
+    CLUE_UNREACHABLE();
 }
 
 std::string LoadedImage::dataUrl() const {
