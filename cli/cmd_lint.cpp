@@ -1,9 +1,10 @@
 // `clue lint FILES...`: run the lint rules over constitutions and report in one of four formats.
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "cli/input_files.h"
 #include "common/file_io.h"
-#include "common/project_config.h"
 #include "compiler/diag/diagnostic_renderer.h"
+#include "compiler/lint/lint_settings.h"
 #include "compiler/lint/linter.h"
 #include "compiler/lint/output/docs_location.h"
 #include "compiler/lint/output/github_annotations.h"
@@ -11,14 +12,12 @@
 #include "compiler/lint/output/rule_listing.h"
 #include "compiler/lint/output/sarif_writer.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <unistd.h>
 
 namespace clue::cli {
 namespace {
@@ -30,46 +29,13 @@ using lint::LintResult;
 
 struct LintOptions {
     std::vector<std::string> inputs;
-    std::string format = "pretty";   // pretty | json | sarif | github
+    std::string format = "text";     // text | json | sarif | github ("pretty": text)
     std::string failLevel = "error"; // error | warning | none
     std::string config;              // clue.yaml; empty: found upward from here
     std::string output;              // file for json/sarif/github; empty: stdout
     std::string color = "auto";
     bool listRules = false;
 };
-
-bool colorWanted(const std::string& mode) {
-    if (mode != "auto") {
-        return mode == "always";
-    }
-    const char* noColor = std::getenv("NO_COLOR");
-    return isatty(STDERR_FILENO) && (noColor == nullptr || *noColor == '\0');
-}
-
-// The settings file's lint section; nothing (after printing why) when it is unusable.
-std::optional<LintConfig> loadConfig(const LintOptions& options) {
-    std::vector<ConfigIssue> issues;
-    ProjectConfig project;
-    if (!options.config.empty()) {
-        if (!std::filesystem::is_regular_file(options.config)) {
-            std::cerr << "clue: error: cannot find the settings file '" << options.config << "'\n";
-            return std::nullopt;
-        }
-        project = ProjectConfig::load(options.config, issues);
-    } else if (auto found = ProjectConfig::find(std::filesystem::current_path())) {
-        // Named relative to here, as the user sees it: clue.yaml, ../clue.yaml.
-        project =
-            ProjectConfig::load(found->lexically_relative(std::filesystem::current_path()), issues);
-    }
-    LintConfig config = LintConfig::read(project, Catalogue::standard(), issues);
-    for (const ConfigIssue& issue : issues) {
-        std::cerr << issue.format() << '\n';
-    }
-    if (hasErrors(issues)) {
-        return std::nullopt;
-    }
-    return config;
-}
 
 bool deliver(const LintOptions& options, const std::string& text) {
     if (options.output.empty()) {
@@ -84,7 +50,7 @@ bool deliver(const LintOptions& options, const std::string& text) {
     return true;
 }
 
-std::string pretty(const LintResult& result, const SourceManager& sources, bool color) {
+std::string textReport(const LintResult& result, const SourceManager& sources, bool color) {
     RenderOptions render;
     render.color = color;
     std::string out;
@@ -159,13 +125,33 @@ int listRules(const LintOptions& options, const LintConfig& config) {
     return deliver(options, text) ? ExitOk : ExitUsage;
 }
 
+// The findings in the chosen format: text on standard error, the others on standard output or
+// in -o FILE.
+bool report(const LintOptions& options, const LintResult& result, const SourceManager& sources,
+            const LintConfig& config, bool withSummary) {
+    if (options.format == "text" || options.format == "pretty") {
+        std::cerr << textReport(result, sources, colorWanted(options.color))
+                  << (withSummary ? summary(result) : "");
+        return true;
+    }
+    return deliver(options, render(options, result, sources, config));
+}
+
 int runLint(const LintOptions& options) {
-    std::optional<LintConfig> config = loadConfig(options);
-    if (!config) {
+    SourceManager sources;
+    lint::LintSettings settings =
+        lint::loadLintSettings(options.config, Catalogue::standard(), sources);
+    if (!settings.usable) {
+        LintResult result;
+        settings.addTo(result);
+        report(options, result, sources, settings.config, false);
         return ExitUsage;
     }
     if (options.listRules) {
-        return listRules(options, *config);
+        LintResult warnings;
+        settings.addTo(warnings);
+        std::cerr << textReport(warnings, sources, colorWanted(options.color));
+        return listRules(options, settings.config);
     }
     if (options.inputs.empty()) {
         std::cerr << "clue: error: lint needs FILES (or --list-rules)\n";
@@ -175,12 +161,10 @@ int runLint(const LintOptions& options) {
     if (!files) {
         return ExitUsage;
     }
-    SourceManager sources;
     LintResult result =
-        lint::runLint({*files, nullptr, ""}, *config, Catalogue::standard(), sources);
-    if (options.format == "pretty") {
-        std::cerr << pretty(result, sources, colorWanted(options.color)) << summary(result);
-    } else if (!deliver(options, render(options, result, sources, *config))) {
+        lint::runLint({*files, nullptr, ""}, settings.config, Catalogue::standard(), sources);
+    settings.addTo(result);
+    if (!report(options, result, sources, settings.config, true)) {
         return ExitUsage;
     }
     return exitCode(options, result);
@@ -195,21 +179,23 @@ void addLintCommand(CLI::App& app, RunState& state) {
                 "logic errors, missing tests");
     command->add_option("files", options->inputs,
                         "Constitution files, or directories to search for *.clue files");
-    command->add_option("--format", options->format, "pretty (on stderr), json, sarif or github")
-        ->check(CLI::IsMember({"pretty", "json", "sarif", "github"}))
+    // "pretty" is the deprecated spelling of "text", kept for the scripts that use it.
+    command
+        ->add_option("--format", options->format,
+                     "text (on stderr), json, sarif or github (pretty: the old name of text)")
+        ->check(CLI::IsMember({"text", "pretty", "json", "sarif", "github"}))
         ->capture_default_str();
     command
         ->add_option("--fail-level", options->failLevel,
                      "Exit 1 when a finding at this level or above remains: error, warning, none")
         ->check(CLI::IsMember({"error", "warning", "none"}))
         ->capture_default_str();
-    command->add_option("--config", options->config,
-                        "The settings file (default: clue.yaml here or in a parent directory)");
+    addConfigOption(*command, options->config);
     command->add_option("-o,--output", options->output,
                         "Write json, sarif or github output to this file instead of stdout");
     command
         ->add_option("--color", options->color,
-                     "Color pretty output: auto (on a terminal), always, never")
+                     "Color text output: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     command->add_flag("--list-rules", options->listRules,

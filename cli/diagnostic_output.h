@@ -2,11 +2,13 @@
 // text goes to standard error, JSON (one document) to standard output.
 #pragma once
 
+#include "common/project_config.h"
 #include "compiler/diag/diagnostic_engine.h"
 #include "compiler/source/source_manager.h"
 
 #include <CLI/CLI.hpp>
 
+#include <iosfwd>
 #include <set>
 #include <string>
 
@@ -23,6 +25,17 @@ struct DiagnosticOutput {
     // A last line on standard error in text mode, such as "checked 3 files: 1 error".
     void summary(const std::string& what, const DiagnosticEngine& diags) const;
 };
+
+// The --config FILE option of the verbs that read clue.yaml.
+void addConfigOption(CLI::App& command, std::string& file);
+
+// Settings problems as text diagnostics on `out` (no color), with the settings file's lines.
+void printConfigIssues(const std::vector<ConfigIssue>& issues, const ProjectConfig& config,
+                       std::ostream& out);
+
+// Whether to color text on standard error: `mode` is always, never or auto; auto colors only on a
+// terminal, when NO_COLOR is unset or empty and TERM is not "dumb". Every verb decides so.
+bool colorWanted(const std::string& mode);
 
 // Copies the diagnostics of `from` into `into`, skipping any that `into` already shows the
 // same way (a file imported by several roots is checked once per root).

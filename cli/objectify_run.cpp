@@ -6,6 +6,7 @@
 #include "cli/objectify_report.h"
 #include "cli/openai_objectify_model.h"
 #include "common/file_io.h"
+#include "compiler/diag/config_diagnostics.h"
 #include "compiler/objectify/locked_formula.h"
 #include "compiler/objectify/lockfile_reader.h"
 #include "compiler/objectify/objectify_config.h"
@@ -88,16 +89,10 @@ bool ObjectifyRun::load() {
 
 bool ObjectifyRun::configure() {
     std::vector<ConfigIssue> issues;
-    ProjectConfig project;
-    std::filesystem::path dir = std::filesystem::absolute(options_.file).parent_path();
-    if (auto found = ProjectConfig::find(dir)) {
-        project = ProjectConfig::load(*found, issues);
-    }
+    ProjectConfig project = ProjectConfig::open(options_.config, issues);
     settings_ = objectify::loadObjectifySettings(project, issues);
     backend_ = runtime::loadBackendConfig(project, runtime::processEnvironment(), issues);
-    for (const ConfigIssue& issue : issues) {
-        std::cerr << issue.format() << '\n';
-    }
+    reportConfigIssues(issues, project, sources_, diags_);
     if (hasErrors(issues)) {
         usageError_ = true;
         return false;
