@@ -18,6 +18,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unistd.h>
 
 namespace clue::cli {
 namespace {
@@ -130,7 +131,7 @@ int listRules(const LintOptions& options, const LintConfig& config) {
 bool report(const LintOptions& options, const LintResult& result, const SourceManager& sources,
             const LintConfig& config, bool withSummary) {
     if (options.format == "text" || options.format == "pretty") {
-        std::cerr << textReport(result, sources, colorWanted(options.color))
+        std::cerr << textReport(result, sources, colorWanted(options.color, STDERR_FILENO))
                   << (withSummary ? summary(result) : "");
         return true;
     }
@@ -150,7 +151,7 @@ int runLint(const LintOptions& options) {
     if (options.listRules) {
         LintResult warnings;
         settings.addTo(warnings);
-        std::cerr << textReport(warnings, sources, colorWanted(options.color));
+        std::cerr << textReport(warnings, sources, colorWanted(options.color, STDERR_FILENO));
         return listRules(options, settings.config);
     }
     if (options.inputs.empty()) {

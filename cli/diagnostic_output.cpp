@@ -31,13 +31,13 @@ void printConfigIssues(const std::vector<ConfigIssue>& issues, const ProjectConf
     renderAll(diags, sources, DiagnosticFormat::Text, out);
 }
 
-bool colorWanted(const std::string& mode) {
+bool colorWanted(const std::string& mode, int fd) {
     if (mode != "auto") {
         return mode == "always";
     }
     const char* noColor = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
-    return isatty(STDERR_FILENO) && (noColor == nullptr || *noColor == '\0') &&
+    return isatty(fd) && (noColor == nullptr || *noColor == '\0') &&
            (term == nullptr || std::string(term) != "dumb");
 }
 
@@ -57,7 +57,7 @@ void DiagnosticOutput::print(const DiagnosticEngine& diags, const SourceManager&
         return;
     }
     RenderOptions options;
-    options.color = colorWanted(color);
+    options.color = colorWanted(color, STDERR_FILENO);
     renderAll(diags, sources, DiagnosticFormat::Text, std::cerr, options);
 }
 

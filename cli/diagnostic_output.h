@@ -33,9 +33,9 @@ void addConfigOption(CLI::App& command, std::string& file);
 void printConfigIssues(const std::vector<ConfigIssue>& issues, const ProjectConfig& config,
                        std::ostream& out);
 
-// Whether to color text on standard error: `mode` is always, never or auto; auto colors only on a
-// terminal, when NO_COLOR is unset or empty and TERM is not "dumb". Every verb decides so.
-bool colorWanted(const std::string& mode);
+// Whether to color what goes to file descriptor `fd`: "always", "never", or "auto": on a
+// terminal, unless NO_COLOR is set or TERM is "dumb".
+bool colorWanted(const std::string& mode, int fd);
 
 // Copies the diagnostics of `from` into `into`, skipping any that `into` already shows the
 // same way (a file imported by several roots is checked once per root).
