@@ -31,6 +31,7 @@ void addGraphCommand(CLI::App& app, RunState& state);
 void addTestCommand(CLI::App& app, RunState& state);
 void addCalibrateCommand(CLI::App& app, RunState& state);
 void addJudgeCommand(CLI::App& app, RunState& state);
+void addServeCommand(CLI::App& app, RunState& state);
 void addDiffCommand(CLI::App& app, RunState& state);
 
 } // namespace clue::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     addDiffCommand(app, state);
     addCalibrateCommand(app, state);
     addJudgeCommand(app, state);
+    addServeCommand(app, state);
 
     try {
         app.parse(argc, argv);
