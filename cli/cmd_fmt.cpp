@@ -5,7 +5,6 @@
 #include "common/file_io.h"
 #include "common/unified_diff.h"
 #include "compiler/fmt/formatter.h"
-#include "compiler/fmt/module_equivalence.h"
 #include "compiler/frontend/parser.h"
 
 #include <iostream>
@@ -58,17 +57,13 @@ std::optional<std::string> FmtRun::read(const std::string& path) {
 }
 
 std::optional<std::string> FmtRun::format(const std::string& path, const ast::Module& module) {
-    std::string formatted = formatModule(module, sources_);
-    DiagnosticEngine scratch;
-    FileId again = sources_.addFile(path + " (formatted)", formatted);
-    std::optional<ast::Module> reparsed = parseModule(sources_, again, scratch);
-    std::string difference = reparsed ? moduleDifference(module, *reparsed) : "it does not parse";
-    if (!difference.empty()) {
+    CheckedFormat formatted = formatModuleChecked(module, sources_);
+    if (!formatted.problem.empty()) {
         std::cerr << "clue: internal error: formatting '" << path << "' would change it ("
-                  << difference << "); it is left untouched\n";
+                  << formatted.problem << "); it is left untouched\n";
         return std::nullopt;
     }
-    return formatted;
+    return std::move(formatted.text);
 }
 
 Outcome FmtRun::deliver(const std::string& path, const std::string& original,

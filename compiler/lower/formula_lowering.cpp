@@ -91,7 +91,9 @@ Vertex FormulaLowering::lowerFormula(const ast::Formula& f) {
         return usePredicate(inlinePredicate(f.text), f.span);
     case ast::FormulaKind::Const:
         return module_.addNode({NodeKind::Const, f.value, 0});
-    default:
+    case ast::FormulaKind::And:
+    case ast::FormulaKind::Or:
+    case ast::FormulaKind::Not:
         break;
     }
     std::vector<Vertex> operands;

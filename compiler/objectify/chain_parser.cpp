@@ -1,4 +1,5 @@
 // Parsing and validation of extraction answers: the JSON chain and each of its statements.
+#include "common/json_in_text.h"
 #include "common/json_input.h"
 #include "common/utf8.h"
 #include "compiler/objectify/answer_parser.h"
@@ -13,23 +14,30 @@ namespace {
 
 using nlohmann::json;
 
-// The JSON object in the answer: the whole answer, a fenced block, or the outermost braces of
-// an answer with prose around it. Nothing, with `problem` set, when there is none or it is not
-// strict JSON (a key twice included).
+// The JSON object in the answer (jsonObjectsIn: the whole answer, a fenced block, or an object
+// with prose around it): the first that has a "chain", else the first that reads at all. Nothing,
+// with `problem` set, when there is none or one is not strict JSON (a key twice included).
 std::optional<json> findJson(std::string_view answer, std::string& problem) {
-    std::string_view text = unfenced(answer);
-    size_t open = text.find('{');
-    size_t close = text.rfind('}');
-    if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+    std::optional<json> first;
+    for (std::string_view candidate : jsonObjectsIn(answer)) {
+        std::optional<json> object;
+        try {
+            object = parseJsonObject(candidate);
+        } catch (const JsonInputError& e) {
+            problem = std::string("it is not a JSON object (") + e.what() + ")";
+            return std::nullopt;
+        }
+        if (object && object->contains("chain")) {
+            return object;
+        }
+        if (object && !first) {
+            first = std::move(object);
+        }
+    }
+    if (!first) {
         problem = "it is not a JSON object";
-        return std::nullopt;
     }
-    std::string why;
-    auto parsed = tryParseJsonInput(text.substr(open, close - open + 1), &why);
-    if (!parsed) {
-        problem = "it is not a JSON object (" + why + ")";
-    }
-    return parsed;
+    return first;
 }
 
 // The statement without white space runs and final punctuation.

@@ -1,6 +1,7 @@
 // The OpenAI-compatible backend: request bodies out, typed answers back, secrets never shown.
 #include "runtime/backend/openai_backend.h"
 
+#include "common/assert.h"
 #include "runtime/backend/chat_completion_parser.h"
 #include "runtime/backend/request_builder.h"
 #include "runtime/http/secret_redactor.h"
@@ -46,9 +47,13 @@ BackendError transportFailure(const HttpResult& result, const std::string& url) 
     case HttpErrorKind::TooLarge:
         return {BackendErrorKind::MalformedResponse,
                 "the answer from " + url + " is too large: " + result.errorText};
-    default:
+    case HttpErrorKind::Connect:
+    case HttpErrorKind::Transfer:
         return {BackendErrorKind::Transport, "cannot reach " + url + ": " + result.errorText};
+    case HttpErrorKind::None: // only failed transports come here (httpFailure)
+        break;
     }
+    CLUE_UNREACHABLE();
 }
 
 BackendError statusFailure(const HttpResult& result) {

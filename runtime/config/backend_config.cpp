@@ -112,7 +112,7 @@ void readSection(ConfigSection backend, BackendConfig& config) {
 }
 
 ConfigIssue environmentIssue(ConfigIssue::Severity severity, std::string message) {
-    return {severity, "environment", 0, 0, std::move(message)};
+    return {severity, "environment", 0, 0, std::move(message), code::ConfigEnvironment, 0};
 }
 
 void readEnvironment(const EnvironmentLookup& environment, BackendConfig& config,

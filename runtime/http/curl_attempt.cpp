@@ -1,6 +1,7 @@
 // Setting up one libcurl transfer and reading back what it did.
 #include "runtime/http/curl_attempt.h"
 
+#include "common/assert.h"
 #include "runtime/http/header_text.h"
 #include "runtime/http/retry_policy.h"
 #include "runtime/http/secret_redactor.h"
@@ -180,7 +181,7 @@ std::string_view toString(HttpErrorKind kind) {
     case HttpErrorKind::Cancelled:
         return "cancelled";
     }
-    return "unknown";
+    CLUE_UNREACHABLE();
 }
 
 bool prepareAttempt(HttpJob& job, const HttpClientOptions& options) {

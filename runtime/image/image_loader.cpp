@@ -1,6 +1,7 @@
 // Loading input images with every failure reported per image, never thrown.
 #include "runtime/image/image_loader.h"
 
+#include "common/assert.h"
 #include "common/base64.h"
 #include "common/sha256.h"
 #include "runtime/image/image_structure.h"
@@ -138,7 +139,7 @@ std::string_view toString(ImageErrorKind kind) {
     case ImageErrorKind::TooManyPixels:
         return "too-many-pixels";
     }
-    return "unknown";
+    CLUE_UNREACHABLE();
 }
 
 std::string LoadedImage::dataUrl() const {

@@ -1,6 +1,8 @@
 // The decision rule's arithmetic, kept apart from any I/O so that it is tested exhaustively.
 #include "runtime/judge/decision_rule.h"
 
+#include "common/assert.h"
+
 #include <array>
 
 namespace clue::runtime {
@@ -27,9 +29,14 @@ bool valueOf(DecisionPath path) {
     case DecisionPath::UndecidedTrue:
     case DecisionPath::PlainTrue:
         return true;
-    default:
+    case DecisionPath::DebiasedFalse:
+    case DecisionPath::CropFalse:
+    case DecisionPath::ReasoningNo:
+    case DecisionPath::UndecidedFalse:
+    case DecisionPath::PlainFalse:
         return false;
     }
+    CLUE_UNREACHABLE();
 }
 
 std::optional<DecisionPath> debiasedDecision(double score, double prior,

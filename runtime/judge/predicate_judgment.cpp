@@ -1,6 +1,8 @@
 // One predicate's judgment, step by step (CLUE section 4 and 5).
 #include "runtime/judge/predicate_judgment.h"
 
+#include "common/assert.h"
+
 namespace clue::runtime {
 
 std::string_view toString(JudgmentStage stage) {
@@ -16,7 +18,7 @@ std::string_view toString(JudgmentStage stage) {
     case JudgmentStage::Reasoning:
         return "reasoning";
     }
-    return "image";
+    CLUE_UNREACHABLE();
 }
 
 PredicateJudge::PredicateJudge(const plan::Plan& plan, AnswerSource& source, PriorTable& priors,

@@ -124,6 +124,15 @@ TEST(ChainAnswer, RejectsAnEmptyChainOrGroup) {
     expectProblem(R"({"chain": [{"any": [{"statement": "  "}]}]})", "is empty");
 }
 
+TEST(ChainAnswer, FindsTheChainAfterProseWithBraces) {
+    Checked<Chain> c = parseChain(
+        "Steps {as asked}:\n```json\n{\"chain\": [{\"any\": [{\"statement\": \"a knife is "
+        "visible\"}]}]}\n```",
+        {});
+    ASSERT_TRUE(c.value) << c.problem;
+    EXPECT_EQ(c.value->steps.front().front().statement, "a knife is visible");
+}
+
 TEST(ChainAnswer, RejectsCompoundAndNegatedStatements) {
     expectProblem(
         R"({"chain": [{"any": [{"statement": "a person is visible and a knife is visible"}]}]})",

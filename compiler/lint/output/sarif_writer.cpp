@@ -1,8 +1,10 @@
 // Building the SARIF log with nlohmann::json, one function per object kind.
 #include "compiler/lint/output/sarif_writer.h"
 
+#include "common/assert.h"
 #include "common/uri.h"
 #include "compiler/lint/output/diagnostic_docs.h"
+#include "compiler/lint/output/docs_location.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,7 +26,7 @@ const char* sarifLevel(Level level) {
     case Level::Note:
         return "note";
     }
-    return "warning";
+    CLUE_UNREACHABLE();
 }
 
 class SarifBuilder {
