@@ -28,5 +28,6 @@ void addGraphCommand(CLI::App& app, RunState& state);
 void addTestCommand(CLI::App& app, RunState& state);
 void addCalibrateCommand(CLI::App& app, RunState& state);
 void addJudgeCommand(CLI::App& app, RunState& state);
+void addEvalCommand(CLI::App& app, RunState& state);
 
 } // namespace clue::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     addGraphCommand(app, state);
     addCalibrateCommand(app, state);
     addJudgeCommand(app, state);
+    addEvalCommand(app, state);
 
     try {
         app.parse(argc, argv);
