@@ -225,16 +225,15 @@ std::string notesSection(const EvalReport& r) {
 
 std::string htmlReport(const EvalReport& r) {
     const std::string title = "clue eval: " + subjectLine(r);
-    std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
-        "<title>" +
-        htmlEscape(title) + "</title><style>" + kStyle + "</style></head><body>\n<h1>" +
-        htmlEscape(title) + "</h1><p>" + htmlEscape(labelsLine(r)) + "</p>" +
-        fmt::format("<p class=\"note\">Unsafe is the positive class. Intervals: {} bootstrap "
-                    "resamples, seed {}, level {:g}%.</p>\n",
-                    r.bootstrap.resamples, r.bootstrap.seed, r.bootstrap.level * 100);
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                      "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
+                      "<title>" +
+                      htmlEscape(title) + "</title><style>" + kStyle +
+                      "</style></head><body>\n<h1>" + htmlEscape(title) + "</h1><p>" +
+                      htmlEscape(labelsLine(r)) + "</p>" +
+                      "<p class=\"note\">Unsafe is the positive class. Bootstrap: " +
+                      htmlEscape(bootstrapLine(r)) + ".</p>\n";
     out += summarySection(r) + "\n";
     out += groupSection("categories", "By dataset category", "by_category", r.byCategory, true);
     out += groupSection("sources", "By source", "by_source", r.bySource, false);

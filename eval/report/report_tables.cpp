@@ -118,6 +118,14 @@ std::string labelsLine(const EvalReport& r) {
     return line;
 }
 
+std::string bootstrapLine(const EvalReport& r) {
+    if (r.bootstrap.resamples <= 0) {
+        return "none (--bootstrap 0)";
+    }
+    return fmt::format("{} resamples, seed {}, {:g}% intervals", r.bootstrap.resamples,
+                       r.bootstrap.seed, r.bootstrap.level * 100);
+}
+
 std::string costLine(const CostSummary& c) {
     return fmt::format("{:.2f} questions per image ({:.2f} model calls and {:.2f} cache hits; "
                        "{} calls in all), {:.2f} escalations and {:.2f} predicates per image, {} "

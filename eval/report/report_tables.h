@@ -21,6 +21,8 @@ TextTable errorTable(const EvalReport& report);
 // One-line descriptions.
 std::string subjectLine(const EvalReport& report);
 std::string labelsLine(const EvalReport& report);
+// "1000 resamples, seed 1, 95% intervals", or "none (--bootstrap 0)".
+std::string bootstrapLine(const EvalReport& report);
 std::string costLine(const CostSummary& cost);
 std::string scoresLine(const PrCurve& curve);
 std::string mapLine(const EvalReport& report);

@@ -26,9 +26,7 @@ std::string confusionLine(const MetricSet& m) {
 std::vector<Section> sectionsOf(const EvalReport& r) {
     std::vector<Section> s;
     s.push_back({"clue eval: " + subjectLine(r),
-                 {"labels: " + labelsLine(r),
-                  fmt::format("bootstrap: {} resamples, seed {}, {:g}% intervals",
-                              r.bootstrap.resamples, r.bootstrap.seed, r.bootstrap.level * 100)},
+                 {"labels: " + labelsLine(r), "bootstrap: " + bootstrapLine(r)},
                  std::nullopt});
     s.push_back({"summary", {confusionLine(r.summary)}, summaryTable(r.summary)});
     s.push_back({"by dataset category", {}, groupTable("category", r.byCategory)});

@@ -90,6 +90,16 @@ TEST(Report, GoldenTextMarkdownAndJson) {
     expectGolden("report.json", reportJson(r).dump(2) + "\n");
 }
 
+// Without resamples there are no intervals, and the header says so rather than "0 resamples".
+TEST(Report, WithoutBootstrapTheHeaderSaysNone) {
+    EvalReport r = test::EvalFixture().report();
+    r.bootstrap.resamples = 0;
+    const std::string text = textReport(r);
+    EXPECT_NE(text.find("bootstrap: none (--bootstrap 0)\n"), std::string::npos) << text;
+    EXPECT_EQ(text.find("0 resamples"), std::string::npos) << text;
+    EXPECT_NE(htmlReport(r).find("Bootstrap: none (--bootstrap 0)."), std::string::npos);
+}
+
 TEST(Report, JsonFollowsItsSchema) {
     test::TempDir dir;
     const auto json = dir.write("report.json", reportJson(test::EvalFixture().report()).dump());
