@@ -1,5 +1,6 @@
 // `clue lint FILES...`: run the lint rules over constitutions and report in one of four formats.
 #include "cli/commands.h"
+#include "cli/diagnostic_output.h"
 #include "cli/input_files.h"
 #include "common/file_io.h"
 #include "common/project_config.h"
@@ -37,14 +38,6 @@ struct LintOptions {
     std::string color = "auto";
     bool listRules = false;
 };
-
-bool colorWanted(const std::string& mode) {
-    if (mode != "auto") {
-        return mode == "always";
-    }
-    const char* noColor = std::getenv("NO_COLOR");
-    return isatty(STDERR_FILENO) && (noColor == nullptr || *noColor == '\0');
-}
 
 // The settings file's lint section; nothing (after printing why) when it is unusable.
 std::optional<LintConfig> loadConfig(const LintOptions& options) {
@@ -179,7 +172,8 @@ int runLint(const LintOptions& options) {
     LintResult result =
         lint::runLint({*files, nullptr, ""}, *config, Catalogue::standard(), sources);
     if (options.format == "pretty") {
-        std::cerr << pretty(result, sources, colorWanted(options.color)) << summary(result);
+        std::cerr << pretty(result, sources, colorWanted(options.color, STDERR_FILENO))
+                  << summary(result);
     } else if (!deliver(options, render(options, result, sources, *config))) {
         return ExitUsage;
     }

@@ -16,6 +16,9 @@ enum ExitCode : int {
 // Set by the verb that ran; main returns it.
 struct RunState {
     int exitCode = ExitOk;
+    // What a bad flag or an unexpected error exits with; `clue diff`, whose 2 means "changed",
+    // sets it to 1 as soon as its name is parsed.
+    int usageExitCode = ExitUsage;
 };
 
 // Verbs.
@@ -29,5 +32,6 @@ void addTestCommand(CLI::App& app, RunState& state);
 void addCalibrateCommand(CLI::App& app, RunState& state);
 void addJudgeCommand(CLI::App& app, RunState& state);
 void addEvalCommand(CLI::App& app, RunState& state);
+void addDiffCommand(CLI::App& app, RunState& state);
 
 } // namespace clue::cli

@@ -2,8 +2,6 @@
 #include "cli/compile_options.h"
 
 #include "compiler/passes/pipeline.h"
-#include "compiler/sema/program_loader.h"
-#include "compiler/sema/stdlib_dir.h"
 
 #include <fmt/format.h>
 
@@ -63,19 +61,6 @@ CompileOptions CompileFlags::toOptions(const LoadedProgram& loaded) const {
     options.stdlibDir = loaded.stdlibDir;
     options.locked = &loaded.locked;
     return options;
-}
-
-std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots) {
-    auto loaded = std::make_unique<LoadedProgram>();
-    loaded->stdlibDir = stdlibDirectory("");
-    LoadOptions options;
-    options.stdlibDir = loaded->stdlibDir;
-    loaded->program = loadProgram(roots, loaded->sources, loaded->diagnostics, options);
-    if (loaded->program) {
-        loaded->locked =
-            objectify::LockedRules::load(*loaded->program, loaded->sources, loaded->diagnostics);
-    }
-    return loaded;
 }
 
 } // namespace clue::cli

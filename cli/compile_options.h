@@ -4,19 +4,14 @@
 
 #include "compiler/diag/diagnostic_engine.h"
 #include "compiler/driver/compile_driver.h"
-#include "compiler/objectify/locked_rules.h"
-#include "compiler/sema/program.h"
-#include "compiler/source/source_manager.h"
+#include "compiler/driver/loaded_program.h"
 
 #include <CLI/CLI.hpp>
 
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace clue::cli {
-
-struct LoadedProgram;
 
 struct CompileFlags {
     int level = 2;
@@ -32,17 +27,8 @@ struct CompileFlags {
     void reportTimes(const PipelineResult& pipeline) const;
 };
 
-// A program loaded from root files, with what it was loaded from and the lock entries of its
-// rules without `when` (from each file's NAME.clue.lock). `program` is null when the files had
-// errors; the diagnostics say which.
-struct LoadedProgram {
-    SourceManager sources;
-    DiagnosticEngine diagnostics;
-    std::unique_ptr<Program> program;
-    std::string stdlibDir;
-    objectify::LockedRules locked;
-};
-
-std::unique_ptr<LoadedProgram> loadRoots(const std::vector<std::string>& roots);
+// Loading lives with the compiler's driver; the verbs name it here.
+using clue::LoadedProgram;
+using clue::loadRoots;
 
 } // namespace clue::cli

@@ -9,17 +9,18 @@
 #include <unistd.h>
 
 namespace clue::cli {
-namespace {
 
-bool colorWanted(const std::string& mode) {
+bool colorWanted(const std::string& mode, int fd) {
     if (mode != "auto") {
         return mode == "always";
     }
     const char* noColor = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
-    return isatty(STDERR_FILENO) && (noColor == nullptr || *noColor == '\0') &&
+    return isatty(fd) && (noColor == nullptr || *noColor == '\0') &&
            (term == nullptr || std::string(term) != "dumb");
 }
+
+namespace {
 
 std::string plural(size_t n, const char* word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
@@ -43,7 +44,7 @@ void DiagnosticOutput::print(const DiagnosticEngine& diags, const SourceManager&
         return;
     }
     RenderOptions options;
-    options.color = colorWanted(color);
+    options.color = colorWanted(color, STDERR_FILENO);
     renderAll(diags, sources, DiagnosticFormat::Text, std::cerr, options);
 }
 

@@ -24,6 +24,10 @@ struct DiagnosticOutput {
     void summary(const std::string& what, const DiagnosticEngine& diags) const;
 };
 
+// Whether to color what goes to file descriptor `fd`: "always", "never", or "auto": on a
+// terminal, unless NO_COLOR is set or TERM is "dumb".
+bool colorWanted(const std::string& mode, int fd);
+
 // Copies the diagnostics of `from` into `into`, skipping any that `into` already shows the
 // same way (a file imported by several roots is checked once per root).
 void mergeDiagnostics(const DiagnosticEngine& from, DiagnosticEngine& into,

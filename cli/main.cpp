@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     addTestCommand(app, state);
     addCompileCommand(app, state);
     addGraphCommand(app, state);
+    addDiffCommand(app, state);
     addCalibrateCommand(app, state);
     addJudgeCommand(app, state);
     addEvalCommand(app, state);
@@ -28,10 +29,10 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
-        return ExitUsage;
+        return state.usageExitCode;
     } catch (const std::exception& e) {
         std::cerr << "clue: error: " << e.what() << '\n';
-        return ExitUsage;
+        return state.usageExitCode;
     }
     return state.exitCode;
 }

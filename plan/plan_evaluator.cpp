@@ -38,27 +38,29 @@ Truth negate(Truth t) {
 
 } // namespace
 
+Truth nodeValue(const Node& node, const std::vector<Truth>& values, Truth predicate) {
+    switch (node.op) {
+    case NodeOp::Predicate:
+        return predicate;
+    case NodeOp::Const:
+        return node.value ? Truth::True : Truth::False;
+    case NodeOp::Not:
+        return negate(values[node.children.front()]);
+    case NodeOp::And:
+        return combine(node, values, Truth::False);
+    case NodeOp::Or:
+        return combine(node, values, Truth::True);
+    }
+    return Truth::Unknown;
+}
+
 std::vector<Truth> evaluateNodes(const Plan& plan, const std::vector<Truth>& predicates) {
     std::vector<Truth> values(plan.nodes.size(), Truth::Unknown);
     for (size_t i = 0; i < plan.nodes.size(); ++i) {
         const Node& node = plan.nodes[i];
-        switch (node.op) {
-        case NodeOp::Predicate:
-            values[i] = predicates[node.predicate];
-            break;
-        case NodeOp::Const:
-            values[i] = node.value ? Truth::True : Truth::False;
-            break;
-        case NodeOp::Not:
-            values[i] = negate(values[node.children.front()]);
-            break;
-        case NodeOp::And:
-            values[i] = combine(node, values, Truth::False);
-            break;
-        case NodeOp::Or:
-            values[i] = combine(node, values, Truth::True);
-            break;
-        }
+        values[i] =
+            nodeValue(node, values,
+                      node.op == NodeOp::Predicate ? predicates[node.predicate] : Truth::Unknown);
     }
     return values;
 }

@@ -18,6 +18,10 @@ const char* truthName(Truth t);
 // dually; `not` swaps True and False.
 std::vector<Truth> evaluateNodes(const Plan& plan, const std::vector<Truth>& predicates);
 
+// The value of one node whose children's values are already in `values` (indexed by node);
+// `predicate` is the value of a Predicate node's predicate.
+Truth nodeValue(const Node& node, const std::vector<Truth>& values, Truth predicate);
+
 // The predicates, still Unknown, whose value could change an Unknown rule: walking down from
 // each Unknown rule root, into the Unknown arguments of Unknown nodes only. In plan order
 // (the order of first discovery, depth first, arguments left to right).

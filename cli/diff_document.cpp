@@ -1,0 +1,13 @@
+// The exit status of `clue diff`, in the manner of `terraform plan -detailed-exitcode`.
+#include "cli/diff_document.h"
+
+namespace clue::cli {
+
+int DiffDocument::exitCode() const {
+    bool changed = failOn == "broader"    ? report.broadens()
+                   : failOn == "narrower" ? report.narrows()
+                                          : report.semanticChange();
+    return changed ? 2 : 0;
+}
+
+} // namespace clue::cli
