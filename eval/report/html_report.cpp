@@ -1,6 +1,8 @@
 // Sections of HTML with tables and SVG charts, a stylesheet and a small sorting script inline.
 #include "eval/report/html_report.h"
 
+#include "common/html_escape.h"
+
 #include "eval/report/report_tables.h"
 #include "eval/report/svg_chart.h"
 #include "eval/report/text_table.h"

@@ -1,6 +1,8 @@
 // SVG markup with fixed geometry; numbers printed with two decimals so the file is stable.
 #include "eval/report/svg_chart.h"
 
+#include "common/html_escape.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -37,32 +39,6 @@ std::string unitAxis(double width) {
 }
 
 } // namespace
-
-std::string htmlEscape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string groupedBars(const std::vector<BarGroup>& groups,
                         const std::vector<std::string>& series) {

@@ -26,7 +26,4 @@ std::string prCurveChart(const PrCurve& curve, std::optional<double> precision,
 // Images per bin of questions per image.
 std::string histogramChart(const std::vector<HistogramBin>& bins);
 
-// Text for HTML: & < > " ' escaped.
-std::string htmlEscape(const std::string& text);
-
 } // namespace clue::eval

@@ -3,6 +3,7 @@
 // the ablations and the direct baseline, robustness with perturbed copies the simulator
 // recognises, an interrupted run resumed from the cache, missing images and bad rows, UnsafeBench's
 // CSV layout with a category map, and the HTML report of a real run in headless Chromium.
+#include "tests/judge/os_bench_corpus.h"
 #include "tests/judge/sim_world.h"
 #include "tests/judge/subprocess.h"
 #include "tests/runtime/temp_dir.h"
@@ -44,13 +45,7 @@ std::string slurp(const std::filesystem::path& path) {
 
 test::ProcessResult run(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                         std::chrono::seconds limit = std::chrono::seconds(240)) {
-    std::vector<std::string> argv = {CLUE_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    test::ProcessOptions options;
-    options.cwd = cwd;
-    options.env = {{"CLUE_MODEL", ""}, {"CLUE_ENDPOINT", ""}, {"CLUE_API_KEY", ""}};
-    options.limit = limit;
-    return test::runProcess(argv, options);
+    return test::runClue(args, cwd, limit);
 }
 
 class EvalE2eTest : public ::testing::Test {
@@ -58,20 +53,9 @@ protected:
     static void SetUpTestSuite() {
         corpus_ = std::make_unique<Corpus>();
         const auto& dir = corpus_->dir.path();
-        std::string output;
-        ASSERT_EQ(sim::testing::runSim({"gen", "--constitution", CLUE_OS_BENCH, "--images",
-                                        std::to_string(kImages), "--seed", "11", "--out",
-                                        (dir / "corpus").string()},
-                                       output),
-                  0)
-            << output;
-        std::ifstream labels(dir / "corpus" / "labels.jsonl");
-        for (std::string line; std::getline(labels, line);) {
-            corpus_->labels.push_back(json::parse(line));
-        }
-        auto compiled = run({"compile", CLUE_OS_BENCH, "-O2", "-o", "plan.json"}, dir);
-        ASSERT_EQ(compiled.exitCode, 0) << compiled.err;
-        corpus_->plan = (dir / "plan.json").string();
+        test::OsBenchCorpus generated = test::generateOsBenchCorpus(dir, kImages);
+        corpus_->labels = std::move(generated.labels);
+        corpus_->plan = generated.plan.string();
     }
     static void TearDownTestSuite() { corpus_.reset(); }
 
