@@ -32,6 +32,7 @@ void addTestCommand(CLI::App& app, RunState& state);
 void addCalibrateCommand(CLI::App& app, RunState& state);
 void addJudgeCommand(CLI::App& app, RunState& state);
 void addEvalCommand(CLI::App& app, RunState& state);
+void addServeCommand(CLI::App& app, RunState& state);
 void addDiffCommand(CLI::App& app, RunState& state);
 
 } // namespace clue::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     addCalibrateCommand(app, state);
     addJudgeCommand(app, state);
     addEvalCommand(app, state);
+    addServeCommand(app, state);
 
     try {
         app.parse(argc, argv);

@@ -45,7 +45,7 @@ Plan parsePlan(const std::string& text, const std::string& name) {
     }
 }
 
-Plan loadPlanFile(const std::string& path, size_t maxBytes) {
+std::string readPlanText(const std::string& path, size_t maxBytes) {
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
     if (ec) {
@@ -64,7 +64,14 @@ Plan loadPlanFile(const std::string& path, size_t maxBytes) {
     if (!in) {
         throw PlanError("", "cannot read the plan", path);
     }
-    return parsePlan(text.str(), path);
+    if (text.str().size() > maxBytes) { // it grew since its size was read
+        throw PlanError("", fmt::format("plans larger than {} bytes are refused", maxBytes), path);
+    }
+    return std::move(text).str();
+}
+
+Plan loadPlanFile(const std::string& path, size_t maxBytes) {
+    return parsePlan(readPlanText(path, maxBytes), path);
 }
 
 void writePlanFile(const Plan& plan, const std::string& path) {

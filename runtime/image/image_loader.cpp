@@ -89,10 +89,7 @@ Expected<std::string, ImageError> readBytes(const fs::path& path, const ImageLim
                        "over the image size limit of " + std::to_string(limits.maxBytes) +
                            " bytes");
     }
-    if (bytes.empty()) {
-        return failure(ImageErrorKind::Empty, path, "empty file");
-    }
-    return bytes;
+    return bytes; // imageFromBytes() reports an empty one
 }
 
 } // namespace
@@ -142,14 +139,26 @@ Expected<LoadedImage, ImageError> loadImage(const fs::path& path, const ImageLim
     if (!bytes) {
         return bytes.error();
     }
-    const auto format =
-        sniffImageFormat(std::string_view(bytes.value()).substr(0, kImageSniffBytes));
-    if (!format) {
-        return failure(ImageErrorKind::NotAnImage, path,
-                       "not an image (PNG, JPEG, GIF, WebP or BMP expected; it starts with " +
-                           hexPrefix(bytes.value()) + ")");
+    return imageFromBytes(std::move(bytes).value(), path, limits);
+}
+
+Expected<LoadedImage, ImageError> imageFromBytes(std::string bytes, const fs::path& name,
+                                                 const ImageLimits& limits) {
+    if (bytes.empty()) {
+        return failure(ImageErrorKind::Empty, name, "empty file");
     }
-    LoadedImage image{path, *format, std::move(bytes).value(), {}};
+    if (bytes.size() > limits.maxBytes) {
+        return failure(ImageErrorKind::TooLarge, name,
+                       std::to_string(bytes.size()) + " bytes, over the image size limit of " +
+                           std::to_string(limits.maxBytes) + " bytes");
+    }
+    const auto format = sniffImageFormat(std::string_view(bytes).substr(0, kImageSniffBytes));
+    if (!format) {
+        return failure(ImageErrorKind::NotAnImage, name,
+                       "not an image (PNG, JPEG, GIF, WebP or BMP expected; it starts with " +
+                           hexPrefix(bytes) + ")");
+    }
+    LoadedImage image{name, *format, std::move(bytes), {}};
     image.sha256 = sha256Hex(image.bytes);
     return image;
 }

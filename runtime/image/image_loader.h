@@ -50,4 +50,10 @@ struct LoadedImage {
 Expected<LoadedImage, ImageError> loadImage(const std::filesystem::path& path,
                                             const ImageLimits& limits = {});
 
+// The same checks on bytes already in memory (an upload): empty, over the limit, not an image.
+// `name` stands for the path in the result and in error messages.
+Expected<LoadedImage, ImageError> imageFromBytes(std::string bytes,
+                                                 const std::filesystem::path& name,
+                                                 const ImageLimits& limits = {});
+
 } // namespace clue::runtime

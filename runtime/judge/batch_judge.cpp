@@ -14,7 +14,11 @@ Expected<ImageRef, ImageError> prepareImage(const std::filesystem::path& path,
     if (!loaded) {
         return loaded.error();
     }
-    auto image = std::make_shared<const LoadedImage>(std::move(loaded.value()));
+    return makeImageRef(std::move(loaded).value());
+}
+
+ImageRef makeImageRef(LoadedImage loaded) {
+    auto image = std::make_shared<const LoadedImage>(std::move(loaded));
     return ImageRef{image->sha256, std::make_shared<const std::string>(image->dataUrl()), image};
 }
 

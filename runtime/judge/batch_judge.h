@@ -51,5 +51,7 @@ private:
 // Reads an image and prepares what every question about it needs (hash, data URL).
 Expected<ImageRef, ImageError> prepareImage(const std::filesystem::path& path,
                                             const ImageLimits& limits);
+// The same for an image already loaded (from a file or from bytes a client sent).
+ImageRef makeImageRef(LoadedImage image);
 
 } // namespace clue::runtime

@@ -59,15 +59,28 @@ AnswerStack::Layers AnswerStack::build(const plan::Prompts& prompts) {
     return layers;
 }
 
-AnswerSource& AnswerStack::source(const plan::Prompts& prompts) {
+const AnswerStack::Layers& AnswerStack::layers(const plan::Prompts& prompts) {
     std::lock_guard lock(mutex_);
     PromptsKey key{prompts.version, prompts.yesNo, prompts.reasoning, prompts.summary};
     auto it = sources_.find(key);
     if (it == sources_.end()) {
         it = sources_.emplace(std::move(key), build(prompts)).first;
     }
-    const Layers& layers = it->second;
-    return layers.front ? *layers.front : *layers.model;
+    return it->second; // never erased: the reference stays valid
+}
+
+AnswerSource& AnswerStack::source(const plan::Prompts& prompts) {
+    const Layers& found = layers(prompts);
+    return found.front ? *found.front : *found.model;
+}
+
+void AnswerStack::probe(const plan::Prompts& prompts, const StatementRef& statement,
+                        AnswerSource::ScoreCallback done) {
+    const Layers& found = layers(prompts);
+    ScoreQuery query;
+    query.variant = QueryVariant::NoImage;
+    query.statement = statement;
+    (found.model ? *found.model : *found.front).score(query, std::move(done));
 }
 
 fs::path defaultCacheFile() {

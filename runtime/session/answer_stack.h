@@ -66,6 +66,12 @@ public:
     // stack's lifetime. Thread-safe, as is the source (see AnswerSource).
     AnswerSource& source(const plan::Prompts& prompts);
 
+    // Asks the model one language-prior question (`statement`, no image) with `prompts`, past the
+    // cache: whether the server answers now (a server's readiness probe). A replay has no server:
+    // its cache answers, and a miss is an error.
+    void probe(const plan::Prompts& prompts, const StatementRef& statement,
+               AnswerSource::ScoreCallback done);
+
     const BackendConfig& backend() const { return options_.backend; }
     bool replaying() const { return options_.replay; }
 
@@ -79,6 +85,7 @@ private:
     using PromptsKey = std::tuple<std::string, std::string, std::string, std::string>;
 
     Layers build(const plan::Prompts& prompts);
+    const Layers& layers(const plan::Prompts& prompts);
 
     AnswerStackOptions options_;
     std::unique_ptr<ScoreCache> cache_;

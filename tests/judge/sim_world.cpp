@@ -29,7 +29,7 @@ void SimWorld::setReasoningErrorRate(double rate) {
 
 void SimWorld::setLatency(double baseMs, int slots) {
     root_["latency"]["base_ms"] = baseMs;
-    root_["latency"]["per_token_ms"] = 0;
+    root_["latency"]["per_token_ms"] = 0.0;
     root_["latency"]["slots"] = slots;
 }
 

@@ -17,7 +17,7 @@ public:
     void save(const std::filesystem::path& path) const;
 
     void setReasoningErrorRate(double rate);
-    // Each answer holds one of `slots` for `baseMs`.
+    // Every call takes `baseMs`, with `slots` calls served at once.
     void setLatency(double baseMs, int slots);
     // Every statement's language prior.
     void setAllPriors(double prior);

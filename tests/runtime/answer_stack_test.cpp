@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <functional>
 #include <future>
 
 using namespace std::chrono_literals;
@@ -51,12 +52,17 @@ ScoreQuery priorQuery(const std::string& statement) {
     return query;
 }
 
-ScoreResult ask(AnswerSource& source, const ScoreQuery& query) {
+// Waits for the one answer that `start` has delivered to the callback it is given.
+ScoreResult awaitAnswer(const std::function<void(AnswerSource::ScoreCallback)>& start) {
     std::promise<ScoreResult> answer;
-    source.score(query, [&](ScoreResult result) { answer.set_value(std::move(result)); });
+    start([&](ScoreResult result) { answer.set_value(std::move(result)); });
     auto future = answer.get_future();
     EXPECT_EQ(future.wait_for(10s), std::future_status::ready);
     return future.get();
+}
+
+ScoreResult ask(AnswerSource& source, const ScoreQuery& query) {
+    return awaitAnswer([&](AnswerSource::ScoreCallback done) { source.score(query, done); });
 }
 
 std::string unreachable() {
@@ -161,6 +167,34 @@ TEST(AnswerStack, OneSourcePerPromptSetAndThePromptVersionScopesTheCache) {
     ASSERT_TRUE(other);
     EXPECT_EQ(other->cost.calls, 1); // another prompt version: not the same cached answer
     EXPECT_EQ(server.requestCount(), 2);
+}
+
+ScoreResult probe(AnswerStack& stack, const std::string& statement) {
+    return awaitAnswer([&](AnswerSource::ScoreCallback done) {
+        stack.probe(clue::plan::defaultPrompts(), {statement, clue::statementHash(statement)},
+                    done);
+    });
+}
+
+TEST(AnswerStack, AProbeGoesPastTheCacheToTheServerAndFailsWhenItIsDown) {
+    TestHttpServer server(answerYes);
+    TempDir dir;
+    AnswerStackOptions options = optionsFor(server.url("/v1"));
+    options.cacheFile = dir / "scores.sqlite";
+    auto stack = AnswerStack::open(options);
+    ASSERT_TRUE(stack);
+    ASSERT_TRUE(ask(stack.value()->source(clue::plan::defaultPrompts()),
+                    priorQuery("a person is visible")));
+    ScoreResult probed = probe(*stack.value(), "a person is visible");
+    ASSERT_TRUE(probed);
+    EXPECT_EQ(probed->cost.calls, 1); // the cache holds the answer, and the server was asked
+    EXPECT_EQ(server.requestCount(), 2);
+
+    auto down = AnswerStack::open(optionsFor(unreachable()));
+    ASSERT_TRUE(down);
+    ScoreResult failed = probe(*down.value(), "a person is visible");
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().error.kind, BackendErrorKind::Transport);
 }
 
 TEST(AnswerStack, ClosingItEndsTheQuestionsInFlight) {

@@ -152,3 +152,22 @@ TEST(ImageLoader, AnUnreadableFileIsReported) {
     ASSERT_EQ(::chmod(dir.path().c_str(), 0755), 0);
     EXPECT_TRUE(clue::test::withoutRoot([&] { return reportsPermissionDenied(path); }));
 }
+
+TEST(ImageLoader, BytesInMemoryGetTheSameChecksUnderTheNameGiven) {
+    auto image = imageFromBytes(png, "upload.png");
+    ASSERT_TRUE(image);
+    EXPECT_EQ(image->format, ImageFormat::Png);
+    EXPECT_EQ(image->sha256, clue::sha256Hex(png));
+    EXPECT_EQ(image->path, "upload.png");
+
+    auto text = imageFromBytes("hello, world", "note");
+    ASSERT_FALSE(text);
+    EXPECT_EQ(text.error().kind, ImageErrorKind::NotAnImage);
+    EXPECT_EQ(text.error().message.rfind("note: not an image", 0), 0u) << text.error().message;
+    EXPECT_EQ(imageFromBytes("", "x").error().kind, ImageErrorKind::Empty);
+    ImageLimits small;
+    small.maxBytes = png.size() - 1;
+    auto large = imageFromBytes(png, "big.png", small);
+    ASSERT_FALSE(large);
+    EXPECT_EQ(large.error().kind, ImageErrorKind::TooLarge);
+}

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Checks that each stage includes only the stages below it: common < plan < compiler, runtime <
-# eval < cli.
+# eval, serve < cli.
 # The compiler and the runtime meet only through the plan. Prints every offending include.
 set -u
 root=${1:-.}
@@ -20,4 +20,5 @@ check plan common plan
 check compiler common plan compiler
 check runtime common plan runtime
 check eval common plan runtime eval
+check serve common plan runtime serve
 exit $status
