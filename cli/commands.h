@@ -32,6 +32,7 @@ void addGraphCommand(CLI::App& app, RunState& state);
 void addTestCommand(CLI::App& app, RunState& state);
 void addCalibrateCommand(CLI::App& app, RunState& state);
 void addJudgeCommand(CLI::App& app, RunState& state);
+void addEvalCommand(CLI::App& app, RunState& state);
 void addServeCommand(CLI::App& app, RunState& state);
 void addDiffCommand(CLI::App& app, RunState& state);
 void addLspCommand(CLI::App& app, RunState& state);

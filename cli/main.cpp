@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     addDiffCommand(app, state);
     addCalibrateCommand(app, state);
     addJudgeCommand(app, state);
+    addEvalCommand(app, state);
     addServeCommand(app, state);
     addExplainCommand(app, state);
     addLspCommand(app, state);

@@ -142,6 +142,17 @@ std::string_view toString(ImageErrorKind kind) {
     CLUE_UNREACHABLE();
 }
 
+std::optional<ImageErrorKind> parseImageErrorKind(std::string_view name) {
+    for (ImageErrorKind kind :
+         {ImageErrorKind::NotFound, ImageErrorKind::NotAFile, ImageErrorKind::Unreadable,
+          ImageErrorKind::Empty, ImageErrorKind::TooLarge, ImageErrorKind::NotAnImage}) {
+        if (toString(kind) == name) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string LoadedImage::dataUrl() const {
     std::string url = "data:";
     url += mime();

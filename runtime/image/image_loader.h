@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace clue::runtime {
@@ -37,6 +38,8 @@ enum class ImageErrorKind {
 };
 
 std::string_view toString(ImageErrorKind kind); // "not-found", "not-a-file", ...
+// The kind named by toString(), or nothing for another name.
+std::optional<ImageErrorKind> parseImageErrorKind(std::string_view name);
 
 // A per-image failure; `message` is complete and names the path ("photo.txt: not an image ...").
 struct ImageError {

@@ -20,6 +20,15 @@ std::string_view toString(DecisionPath path) {
     return kNames[static_cast<std::size_t>(path)];
 }
 
+std::optional<DecisionPath> parseDecisionPath(std::string_view name) {
+    for (std::size_t i = 0; i < kNames.size(); ++i) {
+        if (kNames[i] == name) {
+            return static_cast<DecisionPath>(i);
+        }
+    }
+    return std::nullopt;
+}
+
 bool valueOf(DecisionPath path) {
     switch (path) {
     case DecisionPath::DebiasedTrue:

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 #include <tuple>
 
 namespace clue::runtime {
@@ -34,9 +35,15 @@ void ImageJudgment::start() {
 }
 
 // The unasked predicates, among those still needed, of the earliest wave that has any; or, with
-// a limit, the first ones still needed in plan order.
+// a limit, the first ones still needed in plan order. Without laziness every predicate is needed.
 std::vector<uint32_t> ImageJudgment::nextBatch(const std::vector<plan::Truth>& nodeValues) const {
-    std::vector<uint32_t> needed = plan::neededPredicates(judge_.plan(), nodeValues);
+    std::vector<uint32_t> needed;
+    if (judge_.settings().lazy) {
+        needed = plan::neededPredicates(judge_.plan(), nodeValues);
+    } else {
+        needed.resize(judge_.plan().predicates.size());
+        std::iota(needed.begin(), needed.end(), 0u);
+    }
     std::erase_if(needed, [this](uint32_t p) { return asked_[p]; });
     if (questionsAtOnce_ > 0) {
         needed.resize(std::min(needed.size(), questionsAtOnce_));

@@ -3,7 +3,8 @@
 // has any, in parallel; the round ends when all of them are answered. With a limit of N
 // questions at once, it asks instead the first N still needed in the plan's order (rule by
 // rule, each rule's children as the order pass sorted them), whatever their wave: fewer
-// questions that another answer makes moot, in more rounds. Each predicate is asked at
+// questions that another answer makes moot, in more rounds. Without laziness (the ablation,
+// JudgeSettings::lazy) every predicate is asked, moot or not. Each predicate is asked at
 // most once; one that cannot be judged stays unknown, so its rules end in `error` unless other
 // answers settle them.
 #pragma once

@@ -62,6 +62,13 @@ int ImageResult::violatedCount() const {
     return static_cast<int>(std::count(rules.begin(), rules.end(), RuleState::Violated));
 }
 
+int ImageResult::escalations() const {
+    return static_cast<int>(
+        std::count_if(predicates.begin(), predicates.end(), [](const PredicateEvidence& p) {
+            return p.path == DecisionPath::ReasoningYes || p.path == DecisionPath::ReasoningNo;
+        }));
+}
+
 Verdict verdictOf(const std::vector<RuleState>& rules) {
     if (std::find(rules.begin(), rules.end(), RuleState::Violated) != rules.end()) {
         return Verdict::Unsafe;

@@ -210,7 +210,9 @@ bool SimServer::applyFault(const FaultRule& fault, httplib::Response& res) {
 
 void SimServer::answer(const ChatRequest& request, const Prompt& prompt, httplib::Response& res) {
     const FaultRule* fault = faults_.decide(prompt);
-    stats_.recordRequest(prompt, request.hasImage(), model_.isUnknownImage(request));
+    const SeenImage image = model_.see(request);
+    stats_.recordRequest(prompt, request.hasImage(), request.hasImage() && image.facts == nullptr,
+                         image.perturbed());
     if (fault != nullptr && applyFault(*fault, res)) {
         return;
     }
