@@ -1,15 +1,18 @@
-// Resolving model-server settings and the score cache path for judge and calibrate.
+// Resolving model-server settings and the score cache flags for judge and calibrate.
 #include "cli/backend_flags.h"
 #include "cli/user_messages.h"
 
+#include "cli/diagnostic_output.h"
+
 #include <cstdlib>
-#include <ostream>
+#include <iostream>
 
 namespace clue::cli {
 
 namespace fs = std::filesystem;
 
 void BackendFlags::addOptions(CLI::App& command) {
+    addConfigOption(command, config);
     command.add_option("--endpoint", endpoint,
                        "API base of the OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 "
                        "(default: clue.yaml backend.endpoint, CLUE_ENDPOINT)");
@@ -26,10 +29,7 @@ void BackendFlags::addOptions(CLI::App& command) {
 std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
                                                      std::ostream& errors) {
     std::vector<ConfigIssue> issues;
-    ProjectConfig project;
-    if (auto file = ProjectConfig::find(fs::current_path())) {
-        project = ProjectConfig::load(*file, issues);
-    }
+    ProjectConfig project = ProjectConfig::open(flags.config, issues);
     runtime::BackendConfig config =
         runtime::loadBackendConfig(project, runtime::processEnvironment(), issues);
     if (!flags.endpoint.empty()) {
@@ -45,19 +45,25 @@ std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
         const char* key = std::getenv(flags.apiKeyEnv.c_str());
         if (key == nullptr || *key == '\0') {
             issues.push_back({ConfigIssue::Severity::Error, "environment", 0, 0,
-                              "--api-key-env names " + flags.apiKeyEnv + ", which is not set"});
+                              "--api-key-env names " + flags.apiKeyEnv + ", which is not set",
+                              code::ConfigEnvironment, 0});
+        } else if (auto problem = runtime::apiKeyProblem(key, flags.apiKeyEnv)) {
+            issues.push_back({ConfigIssue::Severity::Error, "environment", 0, 0, *problem,
+                              code::ConfigEnvironment, 0});
         } else {
             config.apiKey = key;
         }
     }
-    for (const ConfigIssue& issue : issues) {
-        printLine(errors, "clue: " + issue.format());
-    }
+    printConfigIssues(issues, project, errors);
     if (auto missing = config.missingSetting()) {
         printError(errors, *missing + " (or pass --model)");
         return std::nullopt;
     }
     if (hasErrors(issues)) {
+        return std::nullopt;
+    }
+    if (auto unsafe = config.unsafeSetting()) {
+        errors << "clue: error: " << *unsafe << '\n';
         return std::nullopt;
     }
     return config;
@@ -69,27 +75,32 @@ void CacheFlags::addOptions(CLI::App& command) {
     command.add_flag("--no-cache", disabled, "Neither read nor write the score cache");
 }
 
-fs::path defaultCachePath() {
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
-        return fs::path(xdg) / "clue" / "scores.sqlite";
-    }
-    if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/') {
-        return fs::path(home) / ".cache" / "clue" / "scores.sqlite";
-    }
-    return fs::path(".clue-cache") / "scores.sqlite";
-}
-
 std::optional<fs::path> CacheFlags::resolve() const {
     if (disabled) {
         return std::nullopt;
     }
-    if (!path.empty()) {
-        return fs::path(path);
+    return path.empty() ? runtime::defaultCacheFile() : fs::path(path);
+}
+
+std::unique_ptr<runtime::AnswerStack> openAnswerStack(const runtime::BackendConfig& config,
+                                                      const CacheFlags& cache, bool replay) {
+    runtime::AnswerStackOptions options;
+    options.backend = config;
+    options.cacheFile = cache.resolve();
+    options.replay = replay;
+    options.warn = [](const std::string& warning) {
+        printWarning(std::cerr, warning);
+    };
+    auto stack = runtime::AnswerStack::open(std::move(options));
+    if (stack) {
+        return std::move(stack.value());
     }
-    fs::path file = defaultCachePath();
-    std::error_code ignored; // a failure shows when the cache opens the file
-    fs::create_directories(file.parent_path(), ignored);
-    return file;
+    if (stack.error().kind == runtime::AnswerStackError::Kind::ReplayWithoutCache) {
+        std::cerr << "clue: error: --replay answers from the cache: it cannot go with --no-cache\n";
+    } else {
+        printError(std::cerr, stack.error().message);
+    }
+    return nullptr;
 }
 
 } // namespace clue::cli

@@ -3,7 +3,6 @@
 // (docs/cli/calibrate.md). Nothing is written unless every prior was measured.
 #include "cli/backend_flags.h"
 #include "cli/commands.h"
-#include "cli/model_connection.h"
 #include "cli/output_path.h"
 #include "cli/plan_input.h"
 #include "cli/user_messages.h"
@@ -28,7 +27,8 @@ struct CalibrateOptions {
     CacheFlags cache;
 };
 
-void report(const Calibration& c, const std::string& model) {
+void report(const Calibration& c, const std::string& model,
+            const std::optional<std::filesystem::path>& cache) {
     for (const CalibrationFailure& f : c.failures) {
         printError(std::cerr, fmt::format("cannot measure the prior of \"{}\": {}: {}", f.statement,
                                           toString(f.error.kind), f.error.message));
@@ -43,6 +43,13 @@ void report(const Calibration& c, const std::string& model) {
                                  c.approximate);
     }
     std::cerr << '\n';
+    if (c.fromCache > 0 && cache) {
+        std::cerr << fmt::format(
+            "clue: warning: {} of {} prior{} came from the score cache {}, not from the server: "
+            "measured earlier for a model named {}, maybe served by another endpoint; "
+            "--no-cache measures every prior again\n",
+            c.fromCache, c.statements, c.statements == 1 ? "" : "s", cache->string(), model);
+    }
 }
 
 int runCalibrate(const CalibrateOptions& options) {
@@ -55,17 +62,13 @@ int runCalibrate(const CalibrateOptions& options) {
     if (!config || !outputWritable(options.output, std::cerr)) {
         return ExitUsage;
     }
-    std::unique_ptr<ModelConnection> connection;
-    try {
-        connection = std::make_unique<ModelConnection>(
-            *config, plan.prompts, options.cache.resolve(), false,
-            [](const std::string& warning) { printWarning(std::cerr, warning); });
-    } catch (const CacheError& e) {
-        printError(std::cerr, e.what());
+    auto answers = openAnswerStack(*config, options.cache, false);
+    if (!answers) {
         return ExitUsage;
     }
-    const Calibration calibration = calibratePlan(plan, connection->source(), config->model);
-    report(calibration, config->model);
+    const Calibration calibration =
+        calibratePlan(plan, answers->source(plan.prompts), config->model);
+    report(calibration, config->model, options.cache.resolve());
     if (!calibration.failures.empty()) {
         printError(std::cerr, options.output + " not written: the plan would be partly calibrated");
         return ExitFindings;

@@ -5,7 +5,6 @@
 #include "cli/explain_trace.h"
 #include "cli/jsonl_output.h"
 #include "cli/judge_tally.h"
-#include "cli/model_connection.h"
 #include "cli/plan_input.h"
 #include "cli/progress_bar.h"
 #include "cli/user_messages.h"
@@ -39,6 +38,7 @@ struct JudgeOptions {
     int imagesInFlight = 0;
     int questionsPerImage = 0;
     std::uint64_t maxImageBytes = ImageLimits{}.maxBytes;
+    std::uint64_t maxImagePixels = ImageLimits{}.maxPixels;
     bool noProgress = false;
     BackendFlags backend;
     CacheFlags cache;
@@ -88,22 +88,6 @@ std::optional<Prepared> prepare(const JudgeOptions& options) {
     return p;
 }
 
-std::unique_ptr<ModelConnection> connect(const JudgeOptions& options, const Prepared& p) {
-    auto cache = options.cache.resolve();
-    if (options.replay && !cache) {
-        std::cerr << "clue: error: --replay answers from the cache: it cannot go with --no-cache\n";
-        return nullptr;
-    }
-    try {
-        return std::make_unique<ModelConnection>(
-            p.config, p.plan.prompts, cache, options.replay,
-            [](const std::string& warning) { printWarning(std::cerr, warning); });
-    } catch (const CacheError& e) {
-        printError(std::cerr, e.what());
-        return nullptr;
-    }
-}
-
 int runJudge(const JudgeOptions& options) {
     auto prepared = prepare(options);
     if (!prepared) {
@@ -119,20 +103,22 @@ int runJudge(const JudgeOptions& options) {
             return ExitUsage;
         }
     }
-    auto connection = connect(options, p);
-    if (!connection) {
+    auto answers = openAnswerStack(p.config, options.cache, options.replay);
+    if (!answers) {
         return ExitUsage;
     }
-    PriorTable priors(p.plan, p.config.model, connection->source());
+    AnswerSource& source = answers->source(p.plan.prompts);
+    PriorTable priors(p.plan, p.config.model, source);
     JudgeSettings settings;
     settings.debias = !options.noDebias;
     settings.escalate = !options.noEscalate;
-    PredicateJudge judge(p.plan, connection->source(), priors, settings);
+    PredicateJudge judge(p.plan, source, priors, settings);
     BatchOptions batch;
     batch.imagesInFlight =
         options.imagesInFlight > 0 ? options.imagesInFlight : 2 * std::size_t(p.config.concurrency);
     batch.questionsPerImage = std::size_t(options.questionsPerImage);
     batch.limits.maxBytes = options.maxImageBytes;
+    batch.limits.maxPixels = options.maxImagePixels;
     batch.onError = *parseOnError(options.onError);
 
     ProgressBar progress(std::cerr, p.images.size(),
@@ -205,6 +191,11 @@ void addJudgeCommand(CLI::App& app, RunState& state) {
         ->add_option("--max-image-bytes", o->maxImageBytes,
                      "Larger image files are reported as errors (default: 20 MiB)")
         ->check(CLI::PositiveNumber);
+    command
+        ->add_option("--max-image-pixels", o->maxImagePixels,
+                     "Images declaring more pixels are reported as errors before decoding "
+                     "(default: 50,000,000)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 32));
     command->add_flag("--no-progress", o->noProgress, "No progress bar, even on a terminal");
     command->callback([o, &state] { state.exitCode = runJudge(*o); });
 }

@@ -2,6 +2,7 @@
 #include "plan/plan_loader.h"
 
 #include "common/file_io.h"
+#include "common/json_input.h"
 #include "plan/plan_error.h"
 #include "plan/plan_json.h"
 
@@ -9,29 +10,13 @@
 #include <nlohmann/json.hpp>
 
 namespace clue::plan {
-namespace {
-
-// nlohmann's messages start with "[json.exception.parse_error.101] parse error at "; keep the
-// part a person needs: the line, the column and what was expected.
-// Other failures, such as a number too large for a double, only have the "[json...] " prefix.
-std::string jsonSyntaxMessage(const nlohmann::json::exception& e) {
-    std::string what = e.what();
-    static const std::string marker = "parse error at ";
-    if (auto at = what.find(marker); at != std::string::npos) {
-        return "invalid JSON at " + what.substr(at + marker.size());
-    }
-    auto close = what.find("] ");
-    return "invalid JSON: " + (close == std::string::npos ? what : what.substr(close + 2));
-}
-
-} // namespace
 
 Plan parsePlan(const std::string& text, const std::string& name) {
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        throw PlanError("", jsonSyntaxMessage(e), name);
+        doc = parseJsonInput(text);
+    } catch (const JsonInputError& e) {
+        throw PlanError(e.pointer(), e.message(), name);
     }
     try {
         return fromJson(doc);
@@ -40,7 +25,7 @@ Plan parsePlan(const std::string& text, const std::string& name) {
     }
 }
 
-Plan loadPlanFile(const std::string& path, size_t maxBytes) {
+std::string readPlanText(const std::string& path, size_t maxBytes) {
     ReadError error;
     std::optional<std::string> text = readFile(path, error, maxBytes);
     if (!text) {
@@ -52,7 +37,11 @@ Plan loadPlanFile(const std::string& path, size_t maxBytes) {
                             : fmt::format("cannot read the plan: {}", error.message),
                         path);
     }
-    return parsePlan(*text, path);
+    return std::move(*text);
+}
+
+Plan loadPlanFile(const std::string& path, size_t maxBytes) {
+    return parsePlan(readPlanText(path, maxBytes), path);
 }
 
 void refuseEmptyPlan(const Plan& plan) {

@@ -10,6 +10,8 @@ namespace clue::plan {
 
 inline constexpr size_t kMaxPlanBytes = 64u << 20;
 
+// The bytes of a plan file, refused over `maxBytes` before reading. Throws PlanError.
+std::string readPlanText(const std::string& path, size_t maxBytes = kMaxPlanBytes);
 // Throws PlanError whose message starts with `path`.
 Plan loadPlanFile(const std::string& path, size_t maxBytes = kMaxPlanBytes);
 // Throws PlanError for a plan with no rules: judging with it would call every image safe. A

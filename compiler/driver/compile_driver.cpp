@@ -34,8 +34,8 @@ std::optional<Compilation> compileProgram(const Program& program, const SourceMa
         return std::nullopt;
     }
     size_t errorsBefore = diagnostics.errorCount();
-    ir::IRModule module =
-        lowerProgram(program, sources, diagnostics, options.stdlibDir, options.locked);
+    ir::IRModule module = lowerProgram(program, sources, diagnostics, options.stdlibDir,
+                                       options.locked, options.chainless);
     if (diagnostics.errorCount() > errorsBefore) {
         return std::nullopt;
     }

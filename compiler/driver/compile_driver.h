@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clue {
 
@@ -24,6 +25,9 @@ struct CompileOptions {
     const objectify::LockedRules* locked = nullptr;
     // Compile a constitution of no rules (E071 otherwise): its plan would call every image safe.
     bool allowEmpty = false;
+    // Where rules with no chain (no `when`, no lock entry) are listed when they are to be left
+    // out of the plan, as `clue test` does; null: they are errors (E070).
+    std::vector<std::string>* chainless = nullptr;
 };
 
 struct Compilation {

@@ -3,13 +3,11 @@
 #include "runtime/image/image_inputs.h"
 
 #include "common/file_io.h"
+#include "runtime/image/image_manifest.h"
 #include "runtime/image/manifest_paths.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <sstream>
 
 namespace clue::runtime {
 
@@ -66,20 +64,14 @@ std::optional<std::string> addManifest(const std::string& manifest,
     if (!text) {
         return "cannot read manifest '" + manifest + "': " + problem;
     }
+    auto entries = parseManifest(*text);
+    if (!entries) {
+        return manifest + ":" + std::to_string(entries.error().line) + ": " +
+               entries.error().message;
+    }
     ManifestPaths paths(fs::path(manifest).parent_path(), root);
-    std::istringstream lines(*text);
-    std::string line;
-    for (int number = 1; std::getline(lines, line); ++number) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) {
-            continue;
-        }
-        auto entry = nlohmann::json::parse(line, nullptr, false);
-        if (entry.is_discarded() || !entry.is_object() || !entry.contains("path") ||
-            !entry["path"].is_string() || entry["path"].get<std::string>().empty()) {
-            return manifest + ":" + std::to_string(number) +
-                   ": expected a JSON object with a non-empty string \"path\"";
-        }
-        images.push_back(paths.input(entry["path"].get<std::string>()));
+    for (const ManifestEntry& entry : entries.value()) {
+        images.push_back(paths.input(entry.path));
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 #include "runtime/judge/batch_judge.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -14,7 +15,11 @@ Expected<ImageRef, ImageError> prepareImage(const std::filesystem::path& path,
     if (!loaded) {
         return loaded.error();
     }
-    auto image = std::make_shared<const LoadedImage>(std::move(loaded.value()));
+    return makeImageRef(std::move(loaded).value());
+}
+
+ImageRef makeImageRef(LoadedImage loaded) {
+    auto image = std::make_shared<const LoadedImage>(std::move(loaded));
     return ImageRef{image->sha256, std::make_shared<const std::string>(image->dataUrl()), image};
 }
 
@@ -34,12 +39,21 @@ struct BatchState {
     std::condition_variable finished;
     std::map<std::size_t, ImageResult> done; // finished, not yet handed to the sink
     std::size_t inFlight = 0;
+    // Set when the run ends early: images in flight ask nothing more (ImageJudgment's `stop`).
+    std::shared_ptr<std::atomic<bool>> abandoned = std::make_shared<std::atomic<bool>>(false);
 
     void complete(std::size_t index, ImageResult result) {
         std::lock_guard lock(mutex);
         done.emplace(index, std::move(result));
         --inFlight;
         finished.notify_one();
+    }
+
+    // Stops the images in flight at their next round and waits until each is done.
+    void abandon() {
+        abandoned->store(true);
+        std::unique_lock lock(mutex);
+        finished.wait(lock, [&] { return inFlight == 0; });
     }
 };
 
@@ -49,6 +63,16 @@ void BatchJudge::run(const std::vector<std::filesystem::path>& paths, const Sink
 
 void BatchJudge::run(const std::vector<ImageInput>& inputs, const Sink& sink) {
     auto state = std::make_shared<BatchState>();
+    try {
+        pump(inputs, sink, state);
+    } catch (...) {
+        state->abandon();
+        throw;
+    }
+}
+
+void BatchJudge::pump(const std::vector<ImageInput>& inputs, const Sink& sink,
+                      const std::shared_ptr<BatchState>& state) {
     std::size_t started = 0;
     std::size_t written = 0;
     auto canStart = [&] {
@@ -97,7 +121,7 @@ void BatchJudge::start(const ImageInput& input, std::size_t index,
     auto judgment = std::make_shared<ImageJudgment>(
         judge_, waves_, std::move(image.value()), path, options_.onError,
         [state, index](ImageResult result) { state->complete(index, std::move(result)); },
-        options_.questionsPerImage);
+        options_.questionsPerImage, state->abandoned);
     judgment->start();
 }
 

@@ -37,11 +37,18 @@ public:
     BatchJudge(PredicateJudge& judge, BatchOptions options);
 
     // Judges every input; returns when all results went to `sink`. An image that cannot be read,
-    // or whose input came with a problem, gets an `error` result and the run goes on.
+    // or whose input came with a problem, gets an `error` result and the run goes on. When `sink`
+    // (or anything else here) throws, no image is started any more, the images in flight stop at
+    // their next round, and the exception is rethrown only once the last of them is done: run()
+    // never returns while an answer is in flight, so the judge, its priors and its answer source
+    // may be destroyed as soon as it returns (the HTTP client's cancellations then call into
+    // nothing that is gone).
     void run(const std::vector<ImageInput>& inputs, const Sink& sink);
     void run(const std::vector<std::filesystem::path>& paths, const Sink& sink);
 
 private:
+    void pump(const std::vector<ImageInput>& inputs, const Sink& sink,
+              const std::shared_ptr<BatchState>& state);
     void start(const ImageInput& input, std::size_t index,
                const std::shared_ptr<BatchState>& state);
 
@@ -53,5 +60,7 @@ private:
 // Reads an image and prepares what every question about it needs (hash, data URL).
 Expected<ImageRef, ImageError> prepareImage(const std::filesystem::path& path,
                                             const ImageLimits& limits);
+// The same for an image already loaded (from a file or from bytes a client sent).
+ImageRef makeImageRef(LoadedImage image);
 
 } // namespace clue::runtime

@@ -41,6 +41,8 @@ struct ImageResult {
     // Some predicate could not be judged, or the image could not be read.
     bool failed() const;
     int violatedCount() const;
+    // Predicates the chain-of-thought decided (reasoning-yes or reasoning-no).
+    int escalations() const;
 };
 
 // unsafe when a rule is violated; else error when a rule is in error; else safe.

@@ -2,8 +2,9 @@
 // `clue-sim gen` writes for stdlib-rules/os-bench.clue and its plan (`clue compile -O2`):
 // verdicts against the labels, debiasing against the simulated language prior, escalations only
 // in the undecided band, the cache, faults, the requests' schema, and calibration.
-#include "runtime/judge/decision_rule.h"
 #include "plan/plan_loader.h"
+#include "runtime/judge/decision_rule.h"
+#include "tests/judge/os_bench_corpus.h"
 #include "tests/judge/sim_world.h"
 #include "tests/judge/subprocess.h"
 #include "tests/runtime/temp_dir.h"
@@ -40,13 +41,7 @@ struct Corpus {
 
 // Runs `clue ARGS...` in `cwd`, with no settings from the environment.
 test::ProcessResult clue(const std::vector<std::string>& args, const std::filesystem::path& cwd) {
-    std::vector<std::string> argv = {CLUE_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    test::ProcessOptions options;
-    options.cwd = cwd;
-    options.env = {{"CLUE_MODEL", ""}, {"CLUE_ENDPOINT", ""}, {"CLUE_API_KEY", ""}};
-    options.limit = std::chrono::seconds(240);
-    return test::runProcess(argv, options);
+    return test::runClue(args, cwd);
 }
 
 std::vector<json> jsonLines(const std::string& text) {
@@ -63,21 +58,11 @@ protected:
     static void SetUpTestSuite() {
         corpus_ = std::make_unique<Corpus>();
         const auto& dir = corpus_->dir.path();
-        std::string output;
-        ASSERT_EQ(sim::testing::runSim({"gen", "--constitution", CLUE_OS_BENCH, "--images",
-                                        std::to_string(kImages), "--seed", "11", "--out",
-                                        (dir / "corpus").string()},
-                                       output),
-                  0)
-            << output;
-        std::ifstream labels(dir / "corpus" / "labels.jsonl");
-        for (std::string line; std::getline(labels, line);) {
-            json label = json::parse(line);
+        const test::OsBenchCorpus generated = test::generateOsBenchCorpus(dir, kImages);
+        for (const json& label : generated.labels) {
             corpus_->labels[label["sha256"]] = label;
         }
-        auto compiled = clue({"compile", CLUE_OS_BENCH, "-O2", "-o", "plan.json"}, dir);
-        ASSERT_EQ(compiled.exitCode, 0) << compiled.err;
-        corpus_->plan = (dir / "plan.json").string();
+        corpus_->plan = generated.plan.string();
     }
     static void TearDownTestSuite() { corpus_.reset(); }
 

@@ -27,6 +27,12 @@ void SimWorld::setReasoningErrorRate(double rate) {
     }
 }
 
+void SimWorld::setLatency(double baseMs, int slots) {
+    root_["latency"]["base_ms"] = baseMs;
+    root_["latency"]["per_token_ms"] = 0.0;
+    root_["latency"]["slots"] = slots;
+}
+
 void SimWorld::setAllPriors(double prior) {
     root_["defaults"]["prior"] = prior;
     for (auto s : root_["statements"]) {

@@ -17,6 +17,8 @@ public:
     void save(const std::filesystem::path& path) const;
 
     void setReasoningErrorRate(double rate);
+    // Every call takes `baseMs`, with `slots` calls served at once.
+    void setLatency(double baseMs, int slots);
     // Every statement's language prior.
     void setAllPriors(double prior);
     // No image is hard, and no statement draws hard images.

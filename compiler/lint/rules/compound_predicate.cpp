@@ -1,48 +1,26 @@
 // L103 compound-predicate: one statement that joins two facts with "and", "or" or "nor".
 //
 // Near-misses that stay one fact: words that merely contain a conjunction ("sand", "doors",
-// "black-and-white"), fixed expressions and bounds in the data file ("black and white",
+// "black-and-white"), fixed expressions and bounds in the lexicon ("black and white",
 // "two or more", "at or above"), a range ("between 10 and 20"), and, with the option
-// `relational-and`, an "and" between the parties of a reciprocal action ("a man and a woman are
-// kissing each other"), where splitting would lose the relation.
-#include "compiler/lint/lint_data.h"
+// `relational-and`, an "and" between the parties of a reciprocal action named before its verb
+// ("a man and a woman are kissing each other"), where splitting would lose the relation. The
+// check is text::findCompound, which objectify's answer checks share.
 #include "compiler/lint/rules/rule_factories.h"
 #include "compiler/lint/rules/statement_targets.h"
+#include "compiler/text/builtin_lexicons.h"
+#include "compiler/text/statement_checks.h"
 
-#include <algorithm>
 #include <fmt/format.h>
 
 namespace clue::lint {
+
+using text::builtinLexicon;
+using text::Lexicon;
+using text::LexiconKind;
+using text::splitUnquotedWords;
+using text::Word;
 namespace {
-
-bool has(const std::vector<Word>& words, std::initializer_list<std::string_view> phrase) {
-    std::vector<std::string_view> p(phrase);
-    for (size_t i = 0; i + p.size() <= words.size(); ++i) {
-        if (std::equal(p.begin(), p.end(), words.begin() + static_cast<long>(i),
-                       [](std::string_view a, const Word& w) { return a == w.text; })) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool isReciprocal(const std::vector<Word>& words) {
-    return has(words, {"each", "other"}) || has(words, {"one", "another"}) ||
-           has(words, {"together"});
-}
-
-// "between A and B": the "and" at `index` closes a range or a relation opened by "between".
-bool closesBetween(const std::vector<Word>& words, size_t index) {
-    for (size_t i = index; i-- > 0;) {
-        if (words[i].text == "between") {
-            return true;
-        }
-        if (words[i].text == "and" || words[i].text == "or") {
-            return false;
-        }
-    }
-    return false;
-}
 
 class CompoundPredicate : public LintRule {
 public:
@@ -54,18 +32,12 @@ public:
     void check(const LintContext& context, const RuleOptions& options,
                FindingSink& sink) const override {
         Lexicon lexicon = adjustedLexicon(builtinLexicon(LexiconKind::Compound), options);
-        bool relational = options.boolean("relational-and");
+        auto rules = text::CompoundRules::strict(options.boolean("relational-and"));
         forEachStatement(context, [&](const StatementTarget& t) {
             std::vector<Word> words = splitUnquotedWords(t.text);
-            for (const Lexicon::Match& m : lexicon.find(words)) {
-                const std::string& word = words[m.first].text;
-                bool isAnd = word == "and";
-                if (isAnd &&
-                    (closesBetween(words, m.first) || (relational && isReciprocal(words)))) {
-                    continue;
-                }
-                report(context, t, words, m, sink);
-                return; // one finding per statement: splitting it fixes them all
+            // One finding per statement: splitting it fixes them all.
+            if (auto m = text::findCompound(words, lexicon, rules)) {
+                report(context, t, words, *m, sink);
             }
         });
     }

@@ -2,28 +2,29 @@
 //
 // Only the subject counts, the words before the first verb: "the buttocks of a person are
 // visible" is about the buttocks; "a person is on their knees" is about a person and a pose.
-#include "compiler/lint/lint_data.h"
 #include "compiler/lint/rules/rule_factories.h"
 #include "compiler/lint/rules/statement_targets.h"
+#include "compiler/text/builtin_lexicons.h"
+#include "compiler/text/words.h"
 
-#include <algorithm>
-#include <array>
 #include <fmt/format.h>
 
 namespace clue::lint {
+
+using text::builtinLexicon;
+using text::Lexicon;
+using text::LexiconKind;
+using text::splitWords;
+using text::Word;
 namespace {
 
-// Where the subject ends: the first verb of the kinds statements use. Nothing when none.
+// Where the subject ends: the first clause verb (clause_verbs.txt). Nothing when none.
 std::optional<size_t> firstVerb(const std::vector<Word>& words) {
-    static constexpr std::array<std::string_view, 18> verbs = {
-        "is",      "are",    "was",   "were", "has",   "have", "had",  "can",       "could",
-        "appears", "appear", "seems", "seem", "shows", "show", "lies", "indicates", "indicate"};
-    for (size_t i = 0; i < words.size(); ++i) {
-        if (std::find(verbs.begin(), verbs.end(), words[i].text) != verbs.end()) {
-            return i;
-        }
+    std::vector<Lexicon::Match> verbs = builtinLexicon(LexiconKind::ClauseVerb).find(words);
+    if (verbs.empty()) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    return verbs.front().first;
 }
 
 class MissingObject : public LintRule {
@@ -59,7 +60,8 @@ public:
                       "model sees from what it guesses; without one it cannot")
                 .withHelp(fmt::format("add `object \"{}\"` after the statement", object));
             SourceSpan end{p->statement.span.file, p->statement.span.end, p->statement.span.end};
-            sink.fix({{end, fmt::format(" object \"{}\"", object)}});
+            // Unsafe: the object is a guess from the lexicon, and it changes how the judge asks.
+            sink.fix({{end, fmt::format(" object \"{}\"", object)}}, FixSafety::Unsafe);
         }
     }
 };

@@ -10,8 +10,8 @@
 #include "compiler/lint/finding_sink.h"
 #include "compiler/lint/lint_context.h"
 #include "compiler/lint/rules/rule_factories.h"
-#include "compiler/lint/similar_strings.h"
-#include "compiler/lint/words.h"
+#include "compiler/text/similar_strings.h"
+#include "compiler/text/words.h"
 
 #include <fmt/format.h>
 
@@ -21,6 +21,12 @@
 #include <tuple>
 
 namespace clue::lint {
+
+using text::isNumberWord;
+using text::SimilarPair;
+using text::similarPairs;
+using text::splitWords;
+using text::Word;
 namespace {
 
 bool formsOfOneWord(const std::string& a, const std::string& b) {

@@ -1,11 +1,19 @@
-// L104 negated-predicate: a statement that asserts an absence ("no person is visible").
-#include "compiler/lint/lint_data.h"
+// L104 negated-predicate: a statement that asserts an absence ("no person is visible"). The
+// check is text::findNegation, which objectify's answer checks share.
 #include "compiler/lint/rules/rule_factories.h"
 #include "compiler/lint/rules/statement_targets.h"
+#include "compiler/text/builtin_lexicons.h"
+#include "compiler/text/statement_checks.h"
 
 #include <fmt/format.h>
 
 namespace clue::lint {
+
+using text::builtinLexicon;
+using text::Lexicon;
+using text::LexiconKind;
+using text::splitUnquotedWords;
+using text::Word;
 namespace {
 
 class NegatedPredicate : public LintRule {
@@ -18,12 +26,17 @@ public:
     void check(const LintContext& context, const RuleOptions& options,
                FindingSink& sink) const override {
         Lexicon lexicon = adjustedLexicon(builtinLexicon(LexiconKind::Negation), options);
-        forEachFirstMatch(context, lexicon, [&](const StatementMatch& m) {
-            const StatementTarget& t = m.target;
+        forEachStatement(context, [&](const StatementTarget& t) {
+            std::vector<Word> words = splitUnquotedWords(t.text);
+            auto m = text::findNegation(words, lexicon);
+            if (!m) {
+                return;
+            }
             std::string use =
                 t.predicate != nullptr ? "`not " + t.predicate->name + "`" : "`not \"...\"`";
-            reportWords(sink, context, t.literals, m.words, m.match,
-                        fmt::format("{} is negative ('{}')", t.describe(), m.matched))
+            reportWords(
+                sink, context, t.literals, words, *m,
+                fmt::format("{} is negative ('{}')", t.describe(), matchedText(t.text, words, *m)))
                 .note("a yes/no judgement of a presence is more reliable than one of an "
                       "absence, and a model's language prior leans toward yes")
                 .withHelp(

@@ -1,11 +1,15 @@
 // L102 predicate-not-visual: a statement about intent, history or context outside the image.
-#include "compiler/lint/lint_data.h"
 #include "compiler/lint/rules/rule_factories.h"
 #include "compiler/lint/rules/statement_targets.h"
+#include "compiler/text/builtin_lexicons.h"
 
 #include <fmt/format.h>
 
 namespace clue::lint {
+
+using text::builtinLexicon;
+using text::Lexicon;
+using text::LexiconKind;
 namespace {
 
 std::string explain(const std::string& kind) {

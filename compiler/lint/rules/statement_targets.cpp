@@ -8,6 +8,10 @@
 
 namespace clue::lint {
 
+using text::Lexicon;
+using text::splitUnquotedWords;
+using text::Word;
+
 std::string StatementTarget::describe() const {
     if (predicate != nullptr) {
         return fmt::format("the statement of predicate '{}'", predicate->name);

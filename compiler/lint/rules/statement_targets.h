@@ -3,8 +3,8 @@
 #pragma once
 
 #include "compiler/lint/finding_sink.h"
-#include "compiler/lint/lexicon.h"
 #include "compiler/lint/lint_context.h"
+#include "compiler/text/lexicon.h"
 
 #include <functional>
 #include <string>
@@ -28,27 +28,27 @@ void forEachStatement(const LintContext& context,
 // The first match of a lexicon in a statement's unquoted words.
 struct StatementMatch {
     const StatementTarget& target;
-    std::vector<Word> words;
-    Lexicon::Match match;
+    std::vector<text::Word> words;
+    text::Lexicon::Match match;
     std::string matched; // the matched words as written
 };
 
 // Calls `visit` for every statement of the linted file in which `lexicon` matches.
-void forEachFirstMatch(const LintContext& context, const Lexicon& lexicon,
+void forEachFirstMatch(const LintContext& context, const text::Lexicon& lexicon,
                        const std::function<void(const StatementMatch&)>& visit);
 
 // Reports a lexicon match inside a text: the span covers exactly the matched words.
 Diagnostic& reportWords(FindingSink& sink, const LintContext& context, SourceSpan literals,
-                        const std::vector<Word>& words, const Lexicon::Match& match,
+                        const std::vector<text::Word>& words, const text::Lexicon::Match& match,
                         const std::string& message);
 
 // The matched words as written in `text` ("Suggestive").
-std::string matchedText(const std::string& text, const std::vector<Word>& words,
-                        const Lexicon::Match& match);
+std::string matchedText(const std::string& text, const std::vector<text::Word>& words,
+                        const text::Lexicon::Match& match);
 
 // A copy of `base` with the terms of the rule's `extra-terms` option added and those of its
 // `allow-terms` option removed.
-Lexicon adjustedLexicon(const Lexicon& base, const RuleOptions& options);
+text::Lexicon adjustedLexicon(const text::Lexicon& base, const RuleOptions& options);
 
 // The option specs that adjustedLexicon() reads.
 std::vector<OptionSpec> lexiconOptions(const std::string& what);

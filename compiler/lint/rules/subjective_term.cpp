@@ -1,11 +1,17 @@
 // L101 subjective-term: a word whose truth depends on the viewer, in a rule text or a statement.
-#include "compiler/lint/lint_data.h"
 #include "compiler/lint/rules/rule_factories.h"
 #include "compiler/lint/rules/statement_targets.h"
+#include "compiler/text/builtin_lexicons.h"
 
 #include <fmt/format.h>
 
 namespace clue::lint {
+
+using text::builtinLexicon;
+using text::Lexicon;
+using text::LexiconKind;
+using text::splitUnquotedWords;
+using text::Word;
 namespace {
 
 class SubjectiveTerm : public LintRule {

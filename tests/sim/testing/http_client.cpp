@@ -45,23 +45,25 @@ struct Transfer {
     HttpResponse response;
     std::string body;
 
-    Transfer(const std::string& url, const std::string* postBody, long timeoutMs) {
+    explicit Transfer(const HttpCall& call) : body(call.body) {
         ensureCurl();
         handle = curl_easy_init();
         if (handle == nullptr) {
             throw std::runtime_error("curl_easy_init failed");
         }
-        curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
-        curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeoutMs);
+        curl_easy_setopt(handle, CURLOPT_URL, call.url.c_str());
+        curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, call.timeoutMs);
         curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
         curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, appendBody);
         curl_easy_setopt(handle, CURLOPT_WRITEDATA, &response);
         curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, appendHeader);
         curl_easy_setopt(handle, CURLOPT_HEADERDATA, &response);
-        if (postBody != nullptr) {
-            body = *postBody;
-            headers = curl_slist_append(headers, "Content-Type: application/json");
-            curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
+        for (const std::string& header : call.headers) {
+            headers = curl_slist_append(headers, header.c_str());
+        }
+        curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
+        if (call.method != "GET") {
+            curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, call.method.c_str());
             curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body.c_str());
             curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE,
                              static_cast<curl_off_t>(body.size()));
@@ -81,12 +83,6 @@ struct Transfer {
     }
 };
 
-HttpResponse perform(const std::string& url, const std::string* body, long timeoutMs) {
-    Transfer transfer(url, body, timeoutMs);
-    transfer.finish(curl_easy_perform(transfer.handle));
-    return std::move(transfer.response);
-}
-
 void runMulti(CURLM* multi) {
     int running = 0;
     do {
@@ -104,24 +100,33 @@ void runMulti(CURLM* multi) {
     } while (running > 0);
 }
 
+HttpCall postJson(const std::string& url, const std::string& body, long timeoutMs) {
+    return {"POST", url, body, {"Content-Type: application/json"}, timeoutMs};
+}
+
 } // namespace
 
+HttpResponse httpSend(const HttpCall& call) {
+    Transfer transfer(call);
+    transfer.finish(curl_easy_perform(transfer.handle));
+    return std::move(transfer.response);
+}
+
 HttpResponse httpGet(const std::string& url, long timeoutMs) {
-    return perform(url, nullptr, timeoutMs);
+    return httpSend({"GET", url, "", {}, timeoutMs});
 }
 
 HttpResponse httpPost(const std::string& url, const std::string& body, long timeoutMs) {
-    return perform(url, &body, timeoutMs);
+    return httpSend(postJson(url, body, timeoutMs));
 }
 
-std::vector<HttpResponse> httpPostAll(const std::string& url,
-                                      const std::vector<std::string>& bodies, long timeoutMs) {
+std::vector<HttpResponse> httpSendAll(const std::vector<HttpCall>& calls) {
     CURLM* multi = curl_multi_init();
     curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, 0L);
     curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 0L);
     std::vector<std::unique_ptr<Transfer>> transfers;
-    for (const std::string& body : bodies) {
-        transfers.push_back(std::make_unique<Transfer>(url, &body, timeoutMs));
+    for (const HttpCall& call : calls) {
+        transfers.push_back(std::make_unique<Transfer>(call));
         curl_easy_setopt(transfers.back()->handle, CURLOPT_FORBID_REUSE, 1L);
         curl_easy_setopt(transfers.back()->handle, CURLOPT_PRIVATE, transfers.back().get());
         curl_multi_add_handle(multi, transfers.back()->handle);
@@ -134,6 +139,15 @@ std::vector<HttpResponse> httpPostAll(const std::string& url,
     }
     curl_multi_cleanup(multi);
     return out;
+}
+
+std::vector<HttpResponse> httpPostAll(const std::string& url,
+                                      const std::vector<std::string>& bodies, long timeoutMs) {
+    std::vector<HttpCall> calls;
+    for (const std::string& body : bodies) {
+        calls.push_back(postJson(url, body, timeoutMs));
+    }
+    return httpSendAll(calls);
 }
 
 } // namespace clue::sim::testing

@@ -1,0 +1,14 @@
+// The HTTP client and the backend, built from the settings.
+#include "runtime/session/server_connection.h"
+
+namespace clue::runtime {
+
+ServerConnection::ServerConnection(const BackendConfig& config)
+    : client_(std::make_unique<HttpClient>(config.httpClientOptions())),
+      backend_(std::make_unique<OpenAiBackend>(*client_, config.backendOptions())) {}
+
+ServerConnection::~ServerConnection() {
+    client_->shutdown();
+}
+
+} // namespace clue::runtime
