@@ -519,94 +519,94 @@ TEST_F(JudgeCliTest, ExplainEscapesControlCharactersOfFileNames) {
     EXPECT_NE(missing.out.find("verdict: error (gone\\x1B]0;x\\x07.png: no such file)"),
               std::string::npos)
         << missing.out;
-    // A CR or LF in CLUE_API_KEY injected an HTTP header: refused before any request, not shown.
-    TEST_F(JudgeCliTest, AnApiKeyWithALineBreakIsRefusedBeforeAnyRequest) {
-        test::TestHttpServer server([](const httplib::Request&, httplib::Response& response, int) {
-            response.status = 500;
+}
+
+// A CR or LF in CLUE_API_KEY injected an HTTP header: refused before any request, not shown.
+TEST_F(JudgeCliTest, AnApiKeyWithALineBreakIsRefusedBeforeAnyRequest) {
+    test::TestHttpServer server(
+        [](const httplib::Request&, httplib::Response& response, int) { response.status = 500; });
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"judge", "plan.json", "first.png", "--no-cache"},
+          std::vector<std::string>{"calibrate", "plan.json", "--no-cache", "-o", "c.json"}}) {
+        auto withServer = args;
+        withServer.insert(withServer.end(), {"--endpoint", server.url("/v1"), "--model", "m"});
+        auto r = clue(withServer, "sk-SECRET\r\nX-Injected: 1");
+        EXPECT_EQ(r.exitCode, 2) << r.err;
+        EXPECT_NE(r.err.find("CLUE_API_KEY holds a control character"), std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find("SECRET"), std::string::npos) << r.err;
+        EXPECT_TRUE(r.out.empty());
+    }
+    EXPECT_EQ(server.requestCount(), 0);
+}
+
+// A server that answers the prior questions: P(Yes) 0.25 for statements with "fire", else 0.75.
+json priorAnswer(const std::string& requestBody) {
+    const bool fire = requestBody.find("fire") != std::string::npos;
+    const double yes = fire ? 0.25 : 0.75;
+    json top = json::array({{{"token", "Yes"}, {"logprob", std::log(yes)}},
+                            {{"token", "No"}, {"logprob", std::log(1 - yes)}}});
+    json first = {{"token", "Yes"}, {"logprob", std::log(yes)}, {"top_logprobs", top}};
+    return {{"id", "x"},
+            {"object", "chat.completion"},
+            {"choices",
+             {{{"index", 0},
+               {"message", {{"role", "assistant"}, {"content", "Yes"}}},
+               {"logprobs", {{"content", {first}}}},
+               {"finish_reason", "length"}}}},
+            {"usage", {{"prompt_tokens", 20}, {"completion_tokens", 1}, {"total_tokens", 21}}}};
+}
+
+TEST_F(JudgeCliTest, CalibrateRecordsEveryPriorAndTheModel) {
+    test::TestHttpServer server(
+        [](const httplib::Request& request, httplib::Response& response, int) {
+            response.set_content(priorAnswer(request.body).dump(), "application/json");
         });
-        for (const std::vector<std::string>& args :
-             {std::vector<std::string>{"judge", "plan.json", "first.png", "--no-cache"},
-              std::vector<std::string>{"calibrate", "plan.json", "--no-cache", "-o", "c.json"}}) {
-            auto withServer = args;
-            withServer.insert(withServer.end(), {"--endpoint", server.url("/v1"), "--model", "m"});
-            auto r = clue(withServer, "sk-SECRET\r\nX-Injected: 1");
-            EXPECT_EQ(r.exitCode, 2) << r.err;
-            EXPECT_NE(r.err.find("CLUE_API_KEY holds a control character"), std::string::npos)
-                << r.err;
-            EXPECT_EQ(r.err.find("SECRET"), std::string::npos) << r.err;
-            EXPECT_TRUE(r.out.empty());
-        }
-        EXPECT_EQ(server.requestCount(), 0);
+    auto r = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
+                   "--no-cache", "-o", "calibrated.json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("measured 3 of 3 priors with model vlm: 3 calls"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(server.requestCount(), 3);
+    for (const auto& request : server.recorded()) {
+        const json body = json::parse(request.body);
+        EXPECT_EQ(body["messages"][0]["content"].size(), 1u) << "no image in a prior question";
+        EXPECT_EQ(body["max_tokens"], 1);
     }
+    const plan::Plan calibrated = plan::loadPlanFile((dir_ / "calibrated.json").string());
+    EXPECT_EQ(calibrated.calibrationModel, "vlm");
+    EXPECT_NEAR(*calibrated.predicates[0].mNone, 0.75, 1e-9);
+    EXPECT_NEAR(*calibrated.predicates[2].mNone, 0.25, 1e-9);
+    EXPECT_EQ(calibrated.nodes.size(), plan_.nodes.size());
+}
 
-    // A server that answers the prior questions: P(Yes) 0.25 for statements with "fire", else 0.75.
-    json priorAnswer(const std::string& requestBody) {
-        const bool fire = requestBody.find("fire") != std::string::npos;
-        const double yes = fire ? 0.25 : 0.75;
-        json top = json::array({{{"token", "Yes"}, {"logprob", std::log(yes)}},
-                                {{"token", "No"}, {"logprob", std::log(1 - yes)}}});
-        json first = {{"token", "Yes"}, {"logprob", std::log(yes)}, {"top_logprobs", top}};
-        return {{"id", "x"},
-                {"object", "chat.completion"},
-                {"choices",
-                 {{{"index", 0},
-                   {"message", {{"role", "assistant"}, {"content", "Yes"}}},
-                   {"logprobs", {{"content", {first}}}},
-                   {"finish_reason", "length"}}}},
-                {"usage", {{"prompt_tokens", 20}, {"completion_tokens", 1}, {"total_tokens", 21}}}};
-    }
+// Priors from the default cache were taken silently, although another endpoint serving a model
+// of the same name had filled it: each run says how many priors the cache gave.
+TEST_F(JudgeCliTest, CalibrateSaysWhichPriorsCameFromTheCache) {
+    test::TestHttpServer server(
+        [](const httplib::Request& request, httplib::Response& response, int) {
+            response.set_content(priorAnswer(request.body).dump(), "application/json");
+        });
+    auto first = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
+                       "-o", "calibrated.json"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_EQ(first.err.find("came from the score cache"), std::string::npos) << first.err;
+    auto second = clue({"calibrate", "plan.json", "--endpoint", server.url("/other/v1"), "--model",
+                        "vlm", "-o", "calibrated2.json"});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_EQ(server.requestCount(), 3);
+    EXPECT_NE(second.err.find("measured 3 of 3 priors with model vlm: 0 calls, 3 cache hits"),
+              std::string::npos)
+        << second.err;
+    EXPECT_NE(second.err.find("clue: warning: 3 of 3 priors came from the score cache " +
+                              (dir_ / "xdg" / "clue" / "scores.sqlite").string() +
+                              ", not from the server: measured earlier for a model named vlm"),
+              std::string::npos)
+        << second.err;
+}
 
-    TEST_F(JudgeCliTest, CalibrateRecordsEveryPriorAndTheModel) {
-        test::TestHttpServer server(
-            [](const httplib::Request& request, httplib::Response& response, int) {
-                response.set_content(priorAnswer(request.body).dump(), "application/json");
-            });
-        auto r = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
-                       "--no-cache", "-o", "calibrated.json"});
-        ASSERT_EQ(r.exitCode, 0) << r.err;
-        EXPECT_NE(r.err.find("measured 3 of 3 priors with model vlm: 3 calls"), std::string::npos)
-            << r.err;
-        EXPECT_EQ(server.requestCount(), 3);
-        for (const auto& request : server.recorded()) {
-            const json body = json::parse(request.body);
-            EXPECT_EQ(body["messages"][0]["content"].size(), 1u) << "no image in a prior question";
-            EXPECT_EQ(body["max_tokens"], 1);
-        }
-        const plan::Plan calibrated = plan::loadPlanFile((dir_ / "calibrated.json").string());
-        EXPECT_EQ(calibrated.calibrationModel, "vlm");
-        EXPECT_NEAR(*calibrated.predicates[0].mNone, 0.75, 1e-9);
-        EXPECT_NEAR(*calibrated.predicates[2].mNone, 0.25, 1e-9);
-        EXPECT_EQ(calibrated.nodes.size(), plan_.nodes.size());
-    }
-
-    // Priors from the default cache were taken silently, although another endpoint serving a model
-    // of the same name had filled it: each run says how many priors the cache gave.
-    TEST_F(JudgeCliTest, CalibrateSaysWhichPriorsCameFromTheCache) {
-        test::TestHttpServer server(
-            [](const httplib::Request& request, httplib::Response& response, int) {
-                response.set_content(priorAnswer(request.body).dump(), "application/json");
-            });
-        auto first = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model",
-                           "vlm", "-o", "calibrated.json"});
-        ASSERT_EQ(first.exitCode, 0) << first.err;
-        EXPECT_EQ(first.err.find("came from the score cache"), std::string::npos) << first.err;
-        auto second = clue({"calibrate", "plan.json", "--endpoint", server.url("/other/v1"),
-                            "--model", "vlm", "-o", "calibrated2.json"});
-        ASSERT_EQ(second.exitCode, 0) << second.err;
-        EXPECT_EQ(server.requestCount(), 3);
-        EXPECT_NE(second.err.find("measured 3 of 3 priors with model vlm: 0 calls, 3 cache hits"),
-                  std::string::npos)
-            << second.err;
-        EXPECT_NE(second.err.find("clue: warning: 3 of 3 priors came from the score cache " +
-                                  (dir_ / "xdg" / "clue" / "scores.sqlite").string() +
-                                  ", not from the server: measured earlier for a model named vlm"),
-                  std::string::npos)
-            << second.err;
-    }
-
-    TEST_F(JudgeCliTest, CalibrateWritesNothingWhenAPriorFails) {
-        test::TestHttpServer server([](const httplib::Request& request, httplib::Response& response,
-                                       int) {
+TEST_F(JudgeCliTest, CalibrateWritesNothingWhenAPriorFails) {
+    test::TestHttpServer server(
+        [](const httplib::Request& request, httplib::Response& response, int) {
             if (request.body.find("fire") != std::string::npos) {
                 response.status = 500;
                 response.set_content("{\"error\": {\"message\": \"boom\"}}", "application/json");
@@ -614,18 +614,17 @@ TEST_F(JudgeCliTest, ExplainEscapesControlCharactersOfFileNames) {
             }
             response.set_content(priorAnswer(request.body).dump(), "application/json");
         });
-        dir_.write("clue.yaml",
-                   "backend:\n  retries:\n    max_attempts: 2\n    backoff_base_ms: 1\n");
-        dir_.write("calibrated.json", "old");
-        auto r = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
-                       "--no-cache", "-o", "calibrated.json"});
-        EXPECT_EQ(r.exitCode, 1) << r.err;
-        EXPECT_NE(r.err.find("cannot measure the prior of \"fire is visible\""), std::string::npos)
-            << r.err;
-        EXPECT_NE(r.err.find("(after 2 attempts)"), std::string::npos) << r.err;
-        EXPECT_NE(r.err.find("not written"), std::string::npos);
-        EXPECT_EQ(read("calibrated.json"), "old");
-    }
+    dir_.write("clue.yaml", "backend:\n  retries:\n    max_attempts: 2\n    backoff_base_ms: 1\n");
+    dir_.write("calibrated.json", "old");
+    auto r = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
+                   "--no-cache", "-o", "calibrated.json"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_NE(r.err.find("cannot measure the prior of \"fire is visible\""), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("(after 2 attempts)"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("not written"), std::string::npos);
+    EXPECT_EQ(read("calibrated.json"), "old");
+}
 
 } // namespace
 } // namespace clue::runtime
