@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -24,11 +25,30 @@ struct CalibrateOptions {
     CacheFlags cache;
 };
 
-void report(const Calibration& c, const std::string& model) {
-    for (const CalibrationFailure& f : c.failures) {
-        std::cerr << fmt::format("clue: error: cannot measure the prior of \"{}\": {}: {}\n",
-                                 f.statement, toString(f.error.kind), f.error.message);
+// Each distinct failure once, with how many statements it struck: a server that refuses every
+// question is one line, not one per statement. The breaker's own error is said by reportStopped.
+void reportFailures(const std::vector<CalibrationFailure>& failures) {
+    std::vector<std::pair<const CalibrationFailure*, int>> distinct;
+    for (const CalibrationFailure& f : failures) {
+        auto same = std::find_if(distinct.begin(), distinct.end(), [&](const auto& d) {
+            return d.first->error.kind == f.error.kind && d.first->error.message == f.error.message;
+        });
+        if (same != distinct.end()) {
+            ++same->second;
+        } else if (f.error.kind != BackendErrorKind::Stopped) {
+            distinct.emplace_back(&f, 1);
+        }
     }
+    for (const auto& [f, count] : distinct) {
+        const std::string others =
+            count == 1 ? "" : fmt::format(" and {} other{}", count - 1, count == 2 ? "" : "s");
+        std::cerr << fmt::format("clue: error: cannot measure the prior of \"{}\"{}: {}: {}\n",
+                                 f->statement, others, toString(f->error.kind), f->error.message);
+    }
+}
+
+void report(const Calibration& c, const std::string& model) {
+    reportFailures(c.failures);
     std::cerr << fmt::format("measured {} of {} prior{} with model {}: {} call{}, {} cache hit{}",
                              c.statements - static_cast<int>(c.failures.size()), c.statements,
                              c.statements == 1 ? "" : "s", model, c.cost.calls,
@@ -54,12 +74,13 @@ int runCalibrate(const CalibrateOptions& options) {
         return ExitUsage;
     }
     auto answers = openAnswerStack(*config, options.cache, false);
-    if (!answers) {
+    if (!answers || !preflightPasses(answers->preflight())) {
         return ExitUsage;
     }
     const Calibration calibration =
         calibratePlan(plan, answers->source(plan.prompts), config->model);
     report(calibration, config->model);
+    reportStopped(answers->stopped());
     if (!calibration.failures.empty()) {
         std::cerr << "clue: error: " << options.output << " not written: the plan would be "
                   << "partly calibrated\n";
@@ -83,6 +104,7 @@ void addCalibrateCommand(CLI::App& app, RunState& state) {
     command->add_option("plan", o->plan, "The plan to calibrate")->required();
     command->add_option("-o,--output", o->output, "Where to write the calibrated plan")->required();
     o->backend.addOptions(*command);
+    o->backend.failFast.addOptions(*command);
     o->cache.addOptions(*command);
     command->callback([o, &state] { state.exitCode = runCalibrate(*o); });
 }

@@ -96,7 +96,7 @@ int runJudge(const JudgeOptions& options) {
         }
     }
     auto answers = openAnswerStack(p.config, options.cache, options.replay);
-    if (!answers) {
+    if (!answers || !preflightPasses(answers->preflight())) {
         return ExitUsage;
     }
     AnswerSource& source = answers->source(p.plan.prompts);
@@ -127,6 +127,7 @@ int runJudge(const JudgeOptions& options) {
         progress.advance(result.failed());
     });
     progress.finish();
+    reportStopped(answers->stopped());
     tally.print(std::cerr,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (output && !output->commit()) {
@@ -151,6 +152,7 @@ void addJudgeCommand(CLI::App& app, RunState& state) {
     command->add_flag("--explain", o->explain,
                       "Print a human-readable trace of the (single) image's judgment");
     o->backend.addOptions(*command);
+    o->backend.failFast.addOptions(*command);
     command
         ->add_option("--images-in-flight", o->imagesInFlight,
                      "Images judged at once (default: twice --concurrency)")

@@ -98,6 +98,9 @@ int runServe(const ServeFlags& flags) {
     if (!config) {
         return ExitUsage;
     }
+    // A server outlives its backend's outages: /readyz reports them, and no circuit breaker may
+    // stop its calls for good.
+    config->maxConsecutiveFailures = 0;
     auto options = serveOptions(flags, config->concurrency);
     if (!options) {
         return ExitUsage;
@@ -155,6 +158,7 @@ void addServeCommand(CLI::App& app, RunState& state) {
     command->add_option("--listen", f->listen,
                         "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free one)");
     f->backend.addOptions(*command);
+    f->backend.failFast.addPreflightOption(*command);
     f->cache.addOptions(*command);
     command->add_flag("--replay", f->replay,
                       "Answer from the cache only, without a server; a miss is an error");

@@ -68,6 +68,7 @@ private:
     objectify::ObjectifySettings settings_;
     runtime::BackendConfig backend_;
     std::vector<RuleState> rules_;
+    std::optional<runtime::BackendError> stopped_; // why the circuit breaker stopped the calls
     bool usageError_ = false;
 };
 
@@ -113,6 +114,7 @@ bool ObjectifyRun::configure() {
     settings_.rounds = options_.rounds.value_or(settings_.rounds);
     backend_.endpoint = options_.endpoint.empty() ? backend_.endpoint : options_.endpoint;
     backend_.model = options_.model.empty() ? backend_.model : options_.model;
+    options_.failFast.applyTo(backend_);
     return true;
 }
 
@@ -165,6 +167,10 @@ bool ObjectifyRun::objectifySelected() {
         return false;
     }
     runtime::ServerConnection server(backend_);
+    if (!preflightPasses(server.preflight())) {
+        usageError_ = true;
+        return false;
+    }
     OpenAiObjectifyModel model(server.backend());
     objectify::RuleObjectifier objectifier(model, objectify::PromptSet::current(), settings_,
                                            backend_.model);
@@ -174,9 +180,11 @@ bool ObjectifyRun::objectifySelected() {
         [&](const std::string& rule, const std::string& step) { progress.step(rule, step); },
         [&](const RuleOutcome&) { progress.ruleDone(); });
     progress.close();
+    stopped_ = server.stopped();
     for (size_t i = 0; i < outcomes.size(); ++i) {
         record(*states[i], std::move(outcomes[i]));
     }
+    reportStopped(stopped_);
     return true;
 }
 
@@ -207,9 +215,14 @@ void ObjectifyRun::record(RuleState& state, RuleOutcome outcome) {
             .note("the last answer was: " + last)
             .withHelp("run again, try another model, or give the rule a `when` by hand");
     } else {
+        // A rule the breaker stopped says so briefly; the breaker's reason is printed once.
+        const bool stopped =
+            stopped_ && outcome.message.find(stopped_->message) != std::string::npos;
         diags_
             .error(code::ObjectifyModelFailed, rule.idSpan,
-                   fmt::format("objectifying rule '{}' failed: {}", rule.id, outcome.message))
+                   stopped
+                       ? fmt::format("objectifying rule '{}' was stopped unasked", rule.id)
+                       : fmt::format("objectifying rule '{}' failed: {}", rule.id, outcome.message))
             .withHelp(fmt::format("check that {} serves the model '{}'", backend_.endpoint,
                                   backend_.model));
         usageError_ = true;

@@ -1,6 +1,7 @@
 // `clue objectify`'s options, and the run that carries them out.
 #pragma once
 
+#include "cli/backend_flags.h"
 #include "cli/diagnostic_output.h"
 
 #include <optional>
@@ -18,6 +19,7 @@ struct ObjectifyOptions {
     bool force = false;
     bool write = false;
     bool acceptRewrite = false;
+    FailFastFlags failFast;
     DiagnosticOutput output;
 };
 

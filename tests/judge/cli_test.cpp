@@ -1,9 +1,9 @@
 // `clue judge` and `clue calibrate` as a user runs them, without the simulator: usage errors,
 // bad images, replay from a prepared cache, --explain and --on-error, and calibration against a
 // scripted server. The simulator's end-to-end tests are in judge_e2e_test.cpp.
+#include "plan/plan_loader.h"
 #include "runtime/judge/cached_answer_source.h"
 #include "runtime/judge/image_judgment.h"
-#include "plan/plan_loader.h"
 #include "tests/judge/fake_answer_source.h"
 #include "tests/judge/plan_builder.h"
 #include "tests/judge/subprocess.h"
@@ -253,8 +253,9 @@ TEST_F(JudgeCliTest, CalibrateRecordsEveryPriorAndTheModel) {
         [](const httplib::Request& request, httplib::Response& response, int) {
             response.set_content(priorAnswer(request.body).dump(), "application/json");
         });
+    // The scripted server answers questions only: no model list to check.
     auto r = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
-                   "--no-cache", "-o", "calibrated.json"});
+                   "--no-cache", "--no-preflight", "-o", "calibrated.json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.err.find("measured 3 of 3 priors with model vlm: 3 calls"), std::string::npos)
         << r.err;
@@ -283,8 +284,9 @@ TEST_F(JudgeCliTest, CalibrateWritesNothingWhenAPriorFails) {
         });
     dir_.write("clue.yaml", "backend:\n  retries:\n    max_attempts: 2\n    backoff_base_ms: 1\n");
     dir_.write("calibrated.json", "old");
+    // The scripted server answers questions only: no model list to check.
     auto r = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
-                   "--no-cache", "-o", "calibrated.json"});
+                   "--no-cache", "--no-preflight", "-o", "calibrated.json"});
     EXPECT_EQ(r.exitCode, 1) << r.err;
     EXPECT_NE(r.err.find("cannot measure the prior of \"fire is visible\""), std::string::npos)
         << r.err;
