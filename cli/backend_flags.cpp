@@ -1,6 +1,8 @@
 // Resolving model-server settings and the score cache flags for judge and calibrate.
 #include "cli/backend_flags.h"
 
+#include "cli/diagnostic_output.h"
+
 #include <cstdlib>
 #include <iostream>
 
@@ -32,6 +34,7 @@ void FailFastFlags::applyTo(runtime::BackendConfig& config) const {
 }
 
 void BackendFlags::addOptions(CLI::App& command) {
+    addConfigOption(command, config);
     command.add_option("--endpoint", endpoint,
                        "API base of the OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 "
                        "(default: clue.yaml backend.endpoint, CLUE_ENDPOINT)");
@@ -48,10 +51,7 @@ void BackendFlags::addOptions(CLI::App& command) {
 std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
                                                      std::ostream& errors) {
     std::vector<ConfigIssue> issues;
-    ProjectConfig project;
-    if (auto file = ProjectConfig::find(fs::current_path())) {
-        project = ProjectConfig::load(*file, issues);
-    }
+    ProjectConfig project = ProjectConfig::open(flags.config, issues);
     runtime::BackendConfig config =
         runtime::loadBackendConfig(project, runtime::processEnvironment(), issues);
     if (!flags.endpoint.empty()) {
@@ -68,19 +68,25 @@ std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
         const char* key = std::getenv(flags.apiKeyEnv.c_str());
         if (key == nullptr || *key == '\0') {
             issues.push_back({ConfigIssue::Severity::Error, "environment", 0, 0,
-                              "--api-key-env names " + flags.apiKeyEnv + ", which is not set"});
+                              "--api-key-env names " + flags.apiKeyEnv + ", which is not set",
+                              code::ConfigEnvironment, 0});
+        } else if (auto problem = runtime::apiKeyProblem(key, flags.apiKeyEnv)) {
+            issues.push_back({ConfigIssue::Severity::Error, "environment", 0, 0, *problem,
+                              code::ConfigEnvironment, 0});
         } else {
             config.apiKey = key;
         }
     }
-    for (const ConfigIssue& issue : issues) {
-        errors << "clue: " << issue.format() << '\n';
-    }
+    printConfigIssues(issues, project, errors);
     if (auto missing = config.missingSetting()) {
         errors << "clue: error: " << *missing << " (or pass --model)\n";
         return std::nullopt;
     }
     if (hasErrors(issues)) {
+        return std::nullopt;
+    }
+    if (auto unsafe = config.unsafeSetting()) {
+        errors << "clue: error: " << *unsafe << '\n';
         return std::nullopt;
     }
     return config;

@@ -28,6 +28,7 @@ struct FailFastFlags {
 };
 
 struct BackendFlags {
+    std::string config; // --config FILE; empty: clue.yaml from the working directory up
     std::string endpoint;
     std::string model;
     std::string apiKeyEnv;
@@ -37,9 +38,10 @@ struct BackendFlags {
     void addOptions(CLI::App& command);
 };
 
-// Defaults, then clue.yaml (the nearest one from the current folder up), then CLUE_ENDPOINT,
-// CLUE_MODEL and CLUE_API_KEY, then the flags. Prints every settings problem to `errors`;
-// returns nothing when one is an error or when no model is set. Never prints the key.
+// Defaults, then clue.yaml (--config, or the nearest one from the working directory up), then
+// CLUE_ENDPOINT, CLUE_MODEL and CLUE_API_KEY, then the flags. Prints every settings problem to
+// `errors` as a diagnostic; returns nothing when one is an error or when no model is set. Never
+// prints the key.
 std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
                                                      std::ostream& errors);
 

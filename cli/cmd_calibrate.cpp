@@ -47,7 +47,8 @@ void reportFailures(const std::vector<CalibrationFailure>& failures) {
     }
 }
 
-void report(const Calibration& c, const std::string& model) {
+void report(const Calibration& c, const std::string& model,
+            const std::optional<std::filesystem::path>& cache) {
     reportFailures(c.failures);
     std::cerr << fmt::format("measured {} of {} prior{} with model {}: {} call{}, {} cache hit{}",
                              c.statements - static_cast<int>(c.failures.size()), c.statements,
@@ -59,6 +60,13 @@ void report(const Calibration& c, const std::string& model) {
                                  c.approximate);
     }
     std::cerr << '\n';
+    if (c.fromCache > 0 && cache) {
+        std::cerr << fmt::format(
+            "clue: warning: {} of {} prior{} came from the score cache {}, not from the server: "
+            "measured earlier for a model named {}, maybe served by another endpoint; "
+            "--no-cache measures every prior again\n",
+            c.fromCache, c.statements, c.statements == 1 ? "" : "s", cache->string(), model);
+    }
 }
 
 int runCalibrate(const CalibrateOptions& options) {
@@ -79,7 +87,7 @@ int runCalibrate(const CalibrateOptions& options) {
     }
     const Calibration calibration =
         calibratePlan(plan, answers->source(plan.prompts), config->model);
-    report(calibration, config->model);
+    report(calibration, config->model, options.cache.resolve());
     reportStopped(answers->stopped());
     if (!calibration.failures.empty()) {
         std::cerr << "clue: error: " << options.output << " not written: the plan would be "

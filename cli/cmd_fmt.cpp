@@ -3,8 +3,8 @@
 #include "cli/diagnostic_output.h"
 #include "cli/input_files.h"
 #include "common/file_io.h"
+#include "common/unified_diff.h"
 #include "compiler/fmt/formatter.h"
-#include "compiler/fmt/module_equivalence.h"
 #include "compiler/frontend/parser.h"
 
 #include <iostream>
@@ -17,6 +17,7 @@ namespace {
 struct FmtOptions {
     std::vector<std::string> inputs;
     bool check = false;
+    bool diff = false; // like check, and print what would change as a unified diff
     DiagnosticOutput output;
 };
 
@@ -56,23 +57,19 @@ std::optional<std::string> FmtRun::read(const std::string& path) {
 }
 
 std::optional<std::string> FmtRun::format(const std::string& path, const ast::Module& module) {
-    std::string formatted = formatModule(module, sources_);
-    DiagnosticEngine scratch;
-    FileId again = sources_.addFile(path + " (formatted)", formatted);
-    std::optional<ast::Module> reparsed = parseModule(sources_, again, scratch);
-    std::string difference = reparsed ? moduleDifference(module, *reparsed) : "it does not parse";
-    if (!difference.empty()) {
+    CheckedFormat formatted = formatModuleChecked(module, sources_);
+    if (!formatted.problem.empty()) {
         std::cerr << "clue: internal error: formatting '" << path << "' would change it ("
-                  << difference << "); it is left untouched\n";
+                  << formatted.problem << "); it is left untouched\n";
         return std::nullopt;
     }
-    return formatted;
+    return std::move(formatted.text);
 }
 
 Outcome FmtRun::deliver(const std::string& path, const std::string& original,
                         const std::string& formatted) {
     bool changed = formatted != original;
-    if (path == "-" && !options_.check) {
+    if (path == "-" && !options_.check && !options_.diff) {
         std::cout << formatted;
         return changed ? Outcome::Changed : Outcome::Unchanged;
     }
@@ -80,6 +77,10 @@ Outcome FmtRun::deliver(const std::string& path, const std::string& original,
         return Outcome::Unchanged;
     }
     std::string shown = path == "-" ? "<stdin>" : path;
+    if (options_.diff) {
+        std::cout << unifiedDiff(original, formatted, shown, shown);
+        return Outcome::Changed;
+    }
     if (options_.check) {
         std::cerr << "would reformat " << shown << '\n';
         return Outcome::Changed;
@@ -120,7 +121,8 @@ int runFmt(const FmtOptions& options) {
     for (const std::string& file : *files) {
         Outcome outcome = run.formatOne(file);
         failed |= outcome == Outcome::Failed;
-        findings |= outcome == Outcome::Broken || (options.check && outcome == Outcome::Changed);
+        findings |= outcome == Outcome::Broken ||
+                    ((options.check || options.diff) && outcome == Outcome::Changed);
     }
     if (!run.diags().empty() || options.output.json()) {
         options.output.print(run.diags(), run.sources());
@@ -141,6 +143,9 @@ void addFmtCommand(CLI::App& app, RunState& state) {
         ->required();
     command->add_flag("--check", options->check,
                       "Change nothing; name each file that would change and exit 1 if any");
+    command->add_flag("--diff", options->diff,
+                      "Change nothing; print what would change as a unified diff on stdout and "
+                      "exit 1 if anything would");
     options->output.addOptions(*command);
     command->callback([options, &state] { state.exitCode = runFmt(*options); });
 }

@@ -36,6 +36,7 @@ struct JudgeOptions {
     int imagesInFlight = 0;
     int questionsPerImage = 0;
     std::uint64_t maxImageBytes = ImageLimits{}.maxBytes;
+    std::uint64_t maxImagePixels = ImageLimits{}.maxPixels;
     bool noProgress = false;
     BackendFlags backend;
     CacheFlags cache;
@@ -110,6 +111,7 @@ int runJudge(const JudgeOptions& options) {
         options.imagesInFlight > 0 ? options.imagesInFlight : 2 * std::size_t(p.config.concurrency);
     batch.questionsPerImage = std::size_t(options.questionsPerImage);
     batch.limits.maxBytes = options.maxImageBytes;
+    batch.limits.maxPixels = options.maxImagePixels;
     batch.onError = *parseOnError(options.onError);
 
     ProgressBar progress(std::cerr, p.images.size(),
@@ -177,6 +179,11 @@ void addJudgeCommand(CLI::App& app, RunState& state) {
         ->add_option("--max-image-bytes", o->maxImageBytes,
                      "Larger image files are reported as errors (default: 20 MiB)")
         ->check(CLI::PositiveNumber);
+    command
+        ->add_option("--max-image-pixels", o->maxImagePixels,
+                     "Images declaring more pixels are reported as errors before decoding "
+                     "(default: 50,000,000)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 32));
     command->add_flag("--no-progress", o->noProgress, "No progress bar, even on a terminal");
     command->callback([o, &state] { state.exitCode = runJudge(*o); });
 }

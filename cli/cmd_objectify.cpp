@@ -13,6 +13,7 @@ void addObjectifyCommand(CLI::App& app, RunState& state) {
         "objectify", "Rate, rewrite and extract the precondition chains of rules without `when`, "
                      "into FILE.lock");
     command->add_option("file", options->file, "The constitution file")->required();
+    addConfigOption(*command, options->config);
     command->add_option("--endpoint", options->endpoint,
                         "The OpenAI-compatible server, such as http://127.0.0.1:8000/v1 "
                         "(default: clue.yaml backend.endpoint, CLUE_ENDPOINT)");

@@ -18,6 +18,8 @@ namespace {
 struct TestCommand {
     std::vector<std::string> inputs;
     bool coverage = false;
+    std::vector<std::string> filters;
+    std::optional<double> coverageThreshold; // percent
     DiagnosticOutput diagnostics;
 };
 
@@ -25,7 +27,8 @@ struct FileResult {
     std::string file;
     bool loaded = false;
     nlohmann::ordered_json json;
-    size_t passed = 0, failed = 0;
+    size_t passed = 0, failed = 0, notTestable = 0;
+    RuleCoverageCount rules;
 };
 
 nlohmann::ordered_json diagnosticsJson(const LoadedProgram& loaded) {
@@ -42,9 +45,11 @@ FileResult testFile(const TestCommand& t, const std::string& file, bool header) 
     result.file = file;
     auto loaded = loadRoots({file});
     std::optional<Compilation> compiled;
+    std::vector<std::string> chainless; // rules with no chain: left out, their tests skipped
     if (loaded->program) {
-        compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics,
-                                  CompileFlags().toOptions(*loaded));
+        CompileOptions options = CompileFlags().toOptions(*loaded);
+        options.chainless = &chainless;
+        compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics, options);
     }
     result.json = {{"file", file}, {"diagnostics", diagnosticsJson(*loaded)}};
     if (!t.diagnostics.json()) {
@@ -54,17 +59,38 @@ FileResult testFile(const TestCommand& t, const std::string& file, bool header) 
         return result;
     }
     result.loaded = true;
-    TestReport report = runTests(
-        compiled->plan, buildTestCases(*loaded->program, loaded->sources, loaded->stdlibDir));
+    TestReport report =
+        runTests(compiled->plan,
+                 selectTests(buildTestCases(*loaded->program, loaded->sources, loaded->stdlibDir),
+                             t.filters),
+                 chainless);
     ReportContext context{&compiled->plan, predicateDisplayNames(compiled->module, compiled->plan),
                           t.coverage};
     result.passed = report.passed;
     result.failed = report.failed;
+    result.notTestable = report.notTestable;
+    result.rules = ruleCoverage(report);
     result.json.update(testReportJson(report, context));
     if (!t.diagnostics.json()) {
         std::cout << (header ? "== " + file + "\n" : "") << renderTestText(report, context);
     }
     return result;
+}
+
+// Below --coverage-threshold: says so on standard error and returns true.
+bool belowThreshold(const TestCommand& t, RuleCoverageCount rules) {
+    if (!t.coverageThreshold) {
+        return false;
+    }
+    double percent = rules.total == 0 ? 100.0 : 100.0 * double(rules.covered) / double(rules.total);
+    if (percent >= *t.coverageThreshold) {
+        return false;
+    }
+    std::cerr << fmt::format("clue: rule coverage {}/{} ({:.1f}%) is below --coverage-threshold "
+                             "{}: a rule counts when some test makes it fire and some test "
+                             "clears it\n",
+                             rules.covered, rules.total, percent, *t.coverageThreshold);
+    return true;
 }
 
 int runTest(const TestCommand& t) {
@@ -73,12 +99,16 @@ int runTest(const TestCommand& t) {
         return ExitUsage;
     }
     std::vector<FileResult> results;
-    size_t passed = 0, failed = 0;
+    size_t passed = 0, failed = 0, notTestable = 0;
+    RuleCoverageCount rules;
     bool allLoaded = true;
     for (const std::string& file : *roots) {
         results.push_back(testFile(t, file, roots->size() > 1));
         passed += results.back().passed;
         failed += results.back().failed;
+        notTestable += results.back().notTestable;
+        rules.covered += results.back().rules.covered;
+        rules.total += results.back().rules.total;
         allLoaded = allLoaded && results.back().loaded;
     }
     if (t.diagnostics.json()) {
@@ -86,12 +116,20 @@ int runTest(const TestCommand& t) {
         for (FileResult& r : results) {
             files.push_back(std::move(r.json));
         }
-        nlohmann::ordered_json doc = {{"files", files}, {"passed", passed}, {"failed", failed}};
+        nlohmann::ordered_json doc = {
+            {"files", files},
+            {"passed", passed},
+            {"failed", failed},
+            {"notTestable", notTestable},
+            {"ruleCoverage", {{"covered", rules.covered}, {"total", rules.total}}}};
         std::cout << doc.dump(2) << '\n';
     } else if (roots->size() > 1) {
-        std::cout << fmt::format("total: {} passed, {} failed\n", passed, failed);
+        std::cout << fmt::format("total: {} passed, {} failed{}\n", passed, failed,
+                                 notTestable == 0 ? ""
+                                                  : fmt::format(", {} not testable", notTestable));
     }
-    return failed == 0 && allLoaded ? ExitOk : ExitFindings;
+    bool below = belowThreshold(t, rules);
+    return failed == 0 && allLoaded && !below ? ExitOk : ExitFindings;
 }
 
 } // namespace
@@ -106,6 +144,14 @@ void addTestCommand(CLI::App& app, RunState& state) {
         ->required();
     command->add_flag("--coverage", t->coverage,
                       "Report the rules and predicates the tests exercised, both ways");
+    command->add_option("--filter", t->filters,
+                        "Run only the tests whose name contains this text, or matches this glob "
+                        "(* and ?); repeatable");
+    command
+        ->add_option("--coverage-threshold", t->coverageThreshold,
+                     "Exit 1 when fewer than this percentage of the rules were seen both firing "
+                     "and cleared")
+        ->check(CLI::Range(0.0, 100.0));
     t->diagnostics.addOptions(*command);
     command->callback([t, &state] { state.exitCode = runTest(*t); });
 }

@@ -22,6 +22,7 @@ struct RunState {
 };
 
 // Verbs.
+void addInitCommand(CLI::App& app, RunState& state);
 void addFmtCommand(CLI::App& app, RunState& state);
 void addCheckCommand(CLI::App& app, RunState& state);
 void addLintCommand(CLI::App& app, RunState& state);
@@ -31,7 +32,11 @@ void addGraphCommand(CLI::App& app, RunState& state);
 void addTestCommand(CLI::App& app, RunState& state);
 void addCalibrateCommand(CLI::App& app, RunState& state);
 void addJudgeCommand(CLI::App& app, RunState& state);
+void addEvalCommand(CLI::App& app, RunState& state);
 void addServeCommand(CLI::App& app, RunState& state);
 void addDiffCommand(CLI::App& app, RunState& state);
+void addLspCommand(CLI::App& app, RunState& state);
+void addExplainCommand(CLI::App& app, RunState& state);
+void addCompletionCommand(CLI::App& app, RunState& state);
 
 } // namespace clue::cli

@@ -1,6 +1,7 @@
 // Diagnostic printing for the command line.
 #include "cli/diagnostic_output.h"
 
+#include "compiler/diag/config_diagnostics.h"
 #include "compiler/diag/diagnostic_renderer.h"
 
 #include <cstdlib>
@@ -9,6 +10,26 @@
 #include <unistd.h>
 
 namespace clue::cli {
+namespace {
+
+std::string plural(size_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+} // namespace
+
+void addConfigOption(CLI::App& command, std::string& file) {
+    command.add_option("--config", file,
+                       "The settings file (default: clue.yaml here or in a parent directory)");
+}
+
+void printConfigIssues(const std::vector<ConfigIssue>& issues, const ProjectConfig& config,
+                       std::ostream& out) {
+    SourceManager sources;
+    DiagnosticEngine diags;
+    reportConfigIssues(issues, config, sources, diags);
+    renderAll(diags, sources, DiagnosticFormat::Text, out);
+}
 
 bool colorWanted(const std::string& mode, int fd) {
     if (mode != "auto") {
@@ -19,14 +40,6 @@ bool colorWanted(const std::string& mode, int fd) {
     return isatty(fd) && (noColor == nullptr || *noColor == '\0') &&
            (term == nullptr || std::string(term) != "dumb");
 }
-
-namespace {
-
-std::string plural(size_t n, const char* word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-} // namespace
 
 void DiagnosticOutput::addOptions(CLI::App& command) {
     command.add_option("--format", format, "Diagnostics as text (on stderr) or JSON (on stdout)")

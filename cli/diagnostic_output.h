@@ -2,11 +2,13 @@
 // text goes to standard error, JSON (one document) to standard output.
 #pragma once
 
+#include "common/project_config.h"
 #include "compiler/diag/diagnostic_engine.h"
 #include "compiler/source/source_manager.h"
 
 #include <CLI/CLI.hpp>
 
+#include <iosfwd>
 #include <set>
 #include <string>
 
@@ -23,6 +25,13 @@ struct DiagnosticOutput {
     // A last line on standard error in text mode, such as "checked 3 files: 1 error".
     void summary(const std::string& what, const DiagnosticEngine& diags) const;
 };
+
+// The --config FILE option of the verbs that read clue.yaml.
+void addConfigOption(CLI::App& command, std::string& file);
+
+// Settings problems as text diagnostics on `out` (no color), with the settings file's lines.
+void printConfigIssues(const std::vector<ConfigIssue>& issues, const ProjectConfig& config,
+                       std::ostream& out);
 
 // Whether to color what goes to file descriptor `fd`: "always", "never", or "auto": on a
 // terminal, unless NO_COLOR is set or TERM is "dumb".

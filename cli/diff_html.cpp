@@ -1,6 +1,8 @@
 // Plain HTML and a short style sheet; text is escaped everywhere it is inserted.
 #include "cli/diff_html.h"
 
+#include "common/html_escape.h"
+
 #include <fmt/format.h>
 
 namespace clue::cli {
@@ -16,29 +18,6 @@ th{background:#f4f4f4}code,pre{font:13px ui-monospace,monospace}pre{background:#
 .added{color:#176f2c}.removed{color:#a4161a}.changed{color:#8a5a00}.relation{font-weight:600}
 .thumb{max-width:96px;max-height:96px})";
 
-std::string escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string number(const char* id, size_t value) {
     return fmt::format("<span id=\"{}\">{}</span>", id, value);
 }
@@ -48,9 +27,9 @@ void summary(std::string& out, const DiffDocument& d) {
     DiffCounts n = countChanges(r);
     out += fmt::format("<p>OLD: <code id=\"old-label\">{}</code> &nbsp; NEW: <code "
                        "id=\"new-label\">{}</code></p>\n",
-                       escape(r.oldSide.label), escape(r.newSide.label));
+                       htmlEscape(r.oldSide.label), htmlEscape(r.newSide.label));
     out += fmt::format("<p>Verdict: <span id=\"verdict\" class=\"relation\">{}</span>: {}.</p>\n",
-                       relationName(r.verdict.relation), escape(relationWords(r.verdict.relation)));
+                       relationName(r.verdict.relation), htmlEscape(relationWords(r.verdict.relation)));
     out += "<table id=\"summary\"><tr><th>rules added</th><th>removed</th><th>changed</th>"
            "<th>unchanged</th><th>equivalent</th><th>broader</th><th>narrower</th>"
            "<th>incomparable</th><th>new questions</th><th>exit code</th></tr>\n<tr>";
@@ -75,7 +54,7 @@ std::string massCell(const Comparison& c) {
         return "";
     }
     if (!c.mass->unavailable.empty()) {
-        return escape("not computed: " + c.mass->unavailable);
+        return htmlEscape("not computed: " + c.mass->unavailable);
     }
     return fmt::format("NEW alone <span class=\"mass-broadening\">{:.6g}</span>, OLD alone "
                        "<span class=\"mass-narrowing\">{:.6g}</span> (estimate)",
@@ -87,8 +66,8 @@ void witnesses(std::string& out, const std::string& subject, const Comparison& c
         out += fmt::format("<details class=\"witness\"><summary>{}: {} fires and {} does "
                            "not</summary>\n<p>Passes against NEW:</p><pre>{}</pre>\n<p>Passes "
                            "against OLD:</p><pre>{}</pre></details>\n",
-                           escape(subject), w.firesInNew ? "NEW" : "OLD",
-                           w.firesInNew ? "OLD" : "NEW", escape(w.testNew), escape(w.testOld));
+                           htmlEscape(subject), w.firesInNew ? "NEW" : "OLD",
+                           w.firesInNew ? "OLD" : "NEW", htmlEscape(w.testNew), htmlEscape(w.testOld));
     }
 }
 
@@ -102,10 +81,10 @@ void rules(std::string& out, const DiffReport& r) {
             fmt::format("<tr data-rule=\"{}\" data-change=\"{}\" data-relation=\"{}\"><td><code>"
                         "{}</code></td><td class=\"{}\">{}</td><td class=\"relation\">{}</td>"
                         "<td>{}</td><td><code>{}</code></td><td>{}</td></tr>\n",
-                        escape(rule.id), changeName(rule.change), relation, escape(rule.id),
+                        htmlEscape(rule.id), changeName(rule.change), relation, htmlEscape(rule.id),
                         changeName(rule.change), changeName(rule.change), relation,
-                        escape(fmt::format("{}", fmt::join(rule.changedFields, ", "))),
-                        escape(facts.formula), rule.comparison ? massCell(*rule.comparison) : "");
+                        htmlEscape(fmt::format("{}", fmt::join(rule.changedFields, ", "))),
+                        htmlEscape(facts.formula), rule.comparison ? massCell(*rule.comparison) : "");
     }
     out += "</table>\n";
     for (const RuleDiff& rule : r.rules) {
@@ -122,8 +101,8 @@ void categories(std::string& out, const DiffReport& r) {
         out += fmt::format("<tr data-category=\"{}\" data-change=\"{}\" data-relation=\"{}\"><td>"
                            "<code>{}</code></td><td>{}</td><td class=\"relation\">{}</td><td>{}, "
                            "{}</td></tr>\n",
-                           escape(c.id), changeName(c.change), relationName(c.comparison.relation),
-                           escape(c.id), changeName(c.change), relationName(c.comparison.relation),
+                           htmlEscape(c.id), changeName(c.change), relationName(c.comparison.relation),
+                           htmlEscape(c.id), changeName(c.change), relationName(c.comparison.relation),
                            c.oldRules.size(), c.newRules.size());
     }
     out += "</table>\n";
@@ -137,8 +116,8 @@ void statements(std::string& out, const DiffReport& r) {
            "<th>asks the model something new</th></tr>\n";
     for (const PredicateChange& p : r.predicates) {
         std::string text = p.oldStatement
-                               ? escape(*p.oldStatement) + " &rarr; " + escape(p.statement)
-                               : escape(p.statement);
+                               ? htmlEscape(*p.oldStatement) + " &rarr; " + htmlEscape(p.statement)
+                               : htmlEscape(p.statement);
         out += fmt::format("<tr data-statement-change=\"{}\"><td>{}</td><td>{}</td><td>{}</td>"
                            "</tr>\n",
                            predicateChangeName(p.kind), predicateChangeName(p.kind), text,

@@ -2,13 +2,11 @@
 #include "cli/image_inputs.h"
 
 #include "common/file_io.h"
-
-#include <nlohmann/json.hpp>
+#include "runtime/image/image_manifest.h"
 
 #include <algorithm>
 #include <array>
 #include <ostream>
-#include <sstream>
 
 namespace clue::cli {
 
@@ -52,21 +50,15 @@ bool addManifest(const std::string& manifest, std::vector<fs::path>& images, std
         errors << "clue: error: cannot read manifest '" << manifest << "': " << problem << '\n';
         return false;
     }
+    auto entries = runtime::parseManifest(*text);
+    if (!entries) {
+        errors << "clue: error: " << manifest << ":" << entries.error().line << ": "
+               << entries.error().message << '\n';
+        return false;
+    }
     const fs::path base = fs::path(manifest).parent_path();
-    std::istringstream lines(*text);
-    std::string line;
-    for (int number = 1; std::getline(lines, line); ++number) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) {
-            continue;
-        }
-        auto entry = nlohmann::json::parse(line, nullptr, false);
-        if (entry.is_discarded() || !entry.is_object() || !entry.contains("path") ||
-            !entry["path"].is_string() || entry["path"].get<std::string>().empty()) {
-            errors << "clue: error: " << manifest << ":" << number
-                   << ": expected a JSON object with a non-empty string \"path\"\n";
-            return false;
-        }
-        const fs::path path = entry["path"].get<std::string>();
+    for (const runtime::ManifestEntry& entry : entries.value()) {
+        const fs::path path = entry.path;
         images.push_back(path.is_absolute() ? path : (base / path).lexically_normal());
     }
     return true;

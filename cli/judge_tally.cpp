@@ -20,11 +20,8 @@ void JudgeTally::add(const runtime::ImageResult& result) {
     predicates_ += result.predicates.size();
     for (const auto& p : result.predicates) {
         predicateFailures_ += p.failure ? 1 : 0;
-        escalations_ += (p.path == runtime::DecisionPath::ReasoningYes ||
-                         p.path == runtime::DecisionPath::ReasoningNo)
-                            ? 1
-                            : 0;
     }
+    escalations_ += static_cast<std::size_t>(result.escalations());
     cost_ += result.cost;
 }
 

@@ -6,11 +6,14 @@
 #include "cli/objectify_report.h"
 #include "cli/openai_objectify_model.h"
 #include "common/file_io.h"
-#include "compiler/diag/diagnostic_codes.h"
+#include "compiler/diag/config_diagnostics.h"
 #include "compiler/objectify/locked_formula.h"
 #include "compiler/objectify/lockfile_reader.h"
 #include "compiler/objectify/objectify_config.h"
 #include "compiler/objectify/objectify_engine.h"
+#include "compiler/objectify/outcome_record.h"
+#include "compiler/objectify/prompt_set.h"
+#include "compiler/objectify/rule_selection.h"
 #include "compiler/objectify/source_writer.h"
 #include "compiler/sema/program_loader.h"
 #include "runtime/config/backend_config.h"
@@ -26,18 +29,10 @@
 namespace clue::cli {
 namespace {
 
+using objectify::Disposition;
 using objectify::LockEntry;
 using objectify::RuleOutcome;
-
-// What happens to one rule of the file.
-enum class Disposition { Objectify, HasWhen, Fresh };
-
-struct RuleState {
-    const ast::RuleDecl* rule = nullptr;
-    Disposition disposition = Disposition::Objectify;
-    bool textChanged = false;           // the lockfile held an entry for an older text
-    std::optional<RuleOutcome> outcome; // set when it was objectified
-};
+using objectify::SelectedRule;
 
 class ObjectifyRun {
 public:
@@ -48,9 +43,8 @@ private:
     bool load();
     bool configure();
     bool select();
-    const LockEntry* freshEntry(const ast::RuleDecl& rule) const;
+    objectify::LockRequirement requirement() const;
     bool objectifySelected();
-    void record(RuleState& state, RuleOutcome outcome);
     bool saveLockfile();
     bool writeSource();
     void summarize() const;
@@ -67,7 +61,7 @@ private:
     std::string lockPath_;
     objectify::ObjectifySettings settings_;
     runtime::BackendConfig backend_;
-    std::vector<RuleState> rules_;
+    std::vector<SelectedRule> rules_;
     std::optional<runtime::BackendError> stopped_; // why the circuit breaker stopped the calls
     bool usageError_ = false;
 };
@@ -96,16 +90,10 @@ bool ObjectifyRun::load() {
 
 bool ObjectifyRun::configure() {
     std::vector<ConfigIssue> issues;
-    ProjectConfig project;
-    std::filesystem::path dir = std::filesystem::absolute(options_.file).parent_path();
-    if (auto found = ProjectConfig::find(dir)) {
-        project = ProjectConfig::load(*found, issues);
-    }
+    ProjectConfig project = ProjectConfig::open(options_.config, issues);
     settings_ = objectify::loadObjectifySettings(project, issues);
     backend_ = runtime::loadBackendConfig(project, runtime::processEnvironment(), issues);
-    for (const ConfigIssue& issue : issues) {
-        std::cerr << issue.format() << '\n';
-    }
+    reportConfigIssues(issues, project, sources_, diags_);
     if (hasErrors(issues)) {
         usageError_ = true;
         return false;
@@ -118,29 +106,16 @@ bool ObjectifyRun::configure() {
     return true;
 }
 
-// A fresh entry: made for the rule's text with the current prompts, and with the configured
-// model when one is configured (with none, `--write` can still use what the lockfile holds).
-const LockEntry* ObjectifyRun::freshEntry(const ast::RuleDecl& rule) const {
-    const LockEntry* entry = lockfile_.find(rule.id, rule.text.value());
-    bool fresh = entry && entry->promptVersion == objectify::kPromptVersion &&
-                 (backend_.model.empty() || entry->model == backend_.model);
-    return fresh ? entry : nullptr;
+// The entries objectify keeps: made with the current prompts, and with the configured model
+// when one is configured (with none, `--write` can still use what the lockfile holds).
+objectify::LockRequirement ObjectifyRun::requirement() const {
+    return {objectify::kPromptVersion,
+            backend_.model.empty() ? std::nullopt : std::optional<std::string>(backend_.model)};
 }
 
 bool ObjectifyRun::select() {
-    for (const ast::RuleDecl* rule : root_->module.rules()) {
-        if (!options_.rule.empty() && rule->id != options_.rule) {
-            continue;
-        }
-        Disposition d = options_.force      ? Disposition::Objectify
-                        : rule->when        ? Disposition::HasWhen
-                        : freshEntry(*rule) ? Disposition::Fresh
-                                            : Disposition::Objectify;
-        bool changed = d == Disposition::Objectify &&
-                       !lockfile_.find(rule->id, rule->text.value()) &&
-                       lockfile_.staleFor(rule->id, rule->text.value());
-        rules_.push_back({rule, d, changed, std::nullopt});
-    }
+    rules_ = objectify::selectRules(root_->module, lockfile_,
+                                    {options_.rule, options_.force, requirement()});
     if (!options_.rule.empty() && rules_.empty()) {
         std::cerr << "clue: error: " << options_.file << " has no rule '" << options_.rule << "'\n";
         usageError_ = true;
@@ -151,8 +126,8 @@ bool ObjectifyRun::select() {
 
 bool ObjectifyRun::objectifySelected() {
     std::vector<objectify::RuleJob> jobs;
-    std::vector<RuleState*> states;
-    for (RuleState& state : rules_) {
+    std::vector<SelectedRule*> states;
+    for (SelectedRule& state : rules_) {
         if (state.disposition == Disposition::Objectify) {
             jobs.push_back({state.rule->id, state.rule->text.value()});
             states.push_back(&state);
@@ -163,6 +138,11 @@ bool ObjectifyRun::objectifySelected() {
     }
     if (auto missing = backend_.missingSetting()) {
         std::cerr << "clue: error: cannot objectify: " << *missing << ", or pass --model\n";
+        usageError_ = true;
+        return false;
+    }
+    if (auto unsafe = backend_.unsafeSetting()) {
+        std::cerr << "clue: error: cannot objectify: " << *unsafe << '\n';
         usageError_ = true;
         return false;
     }
@@ -182,52 +162,18 @@ bool ObjectifyRun::objectifySelected() {
     progress.close();
     stopped_ = server.stopped();
     for (size_t i = 0; i < outcomes.size(); ++i) {
-        record(*states[i], std::move(outcomes[i]));
+        // A rule the breaker stopped says so briefly; the breaker's reason is printed once.
+        if (stopped_ && outcomes[i].message.find(stopped_->message) != std::string::npos) {
+            outcomes[i].message = "it was stopped unasked (the reason follows)";
+        }
+        if (!objectify::recordOutcome(*states[i]->rule, outcomes[i], settings_.threshold,
+                                      {backend_.endpoint, backend_.model}, lockfile_, diags_)) {
+            usageError_ = true;
+        }
+        states[i]->outcome = std::move(outcomes[i]);
     }
     reportStopped(stopped_);
     return true;
-}
-
-// Into the lockfile when it succeeded; a diagnostic at the rule when not.
-void ObjectifyRun::record(RuleState& state, RuleOutcome outcome) {
-    const ast::RuleDecl& rule = *state.rule;
-    if (outcome.entry) {
-        const LockEntry& entry = *outcome.entry;
-        if (entry.finalRating() < settings_.threshold) {
-            diags_
-                .warning(code::ObjectifyUnderThreshold, rule.idSpan,
-                         fmt::format("rule '{}' still rates {} after {} rewrite round{}, under "
-                                     "the threshold {}",
-                                     rule.id, entry.finalRating(), entry.rewrites.size(),
-                                     entry.rewrites.size() == 1 ? "" : "s", settings_.threshold))
-                .note("its chain was extracted from its best-rated text")
-                .withHelp("make the rule more objective by hand, or allow more rounds with "
-                          "--rounds");
-        }
-        lockfile_.put(entry);
-    } else if (outcome.failure == objectify::FailureKind::InvalidAnswers) {
-        std::string last = outcome.lastAnswer.size() > 300
-                               ? outcome.lastAnswer.substr(0, 300) + "..."
-                               : outcome.lastAnswer;
-        diags_
-            .error(code::ObjectifyInvalidAnswers, rule.idSpan,
-                   fmt::format("objectifying rule '{}' failed: {}", rule.id, outcome.message))
-            .note("the last answer was: " + last)
-            .withHelp("run again, try another model, or give the rule a `when` by hand");
-    } else {
-        // A rule the breaker stopped says so briefly; the breaker's reason is printed once.
-        const bool stopped =
-            stopped_ && outcome.message.find(stopped_->message) != std::string::npos;
-        diags_
-            .error(code::ObjectifyModelFailed, rule.idSpan,
-                   stopped
-                       ? fmt::format("objectifying rule '{}' was stopped unasked", rule.id)
-                       : fmt::format("objectifying rule '{}' failed: {}", rule.id, outcome.message))
-            .withHelp(fmt::format("check that {} serves the model '{}'", backend_.endpoint,
-                                  backend_.model));
-        usageError_ = true;
-    }
-    state.outcome = std::move(outcome);
 }
 
 bool ObjectifyRun::saveLockfile() {
@@ -256,16 +202,9 @@ bool ObjectifyRun::saveLockfile() {
     return true;
 }
 
-// Rules without `when` that have a fresh entry, and rules whose `when` --force replaced.
 bool ObjectifyRun::writeSource() {
-    std::vector<objectify::ChainWrite> writes;
-    for (const RuleState& state : rules_) {
-        bool replaced = state.rule->when && state.outcome && state.outcome->entry;
-        const LockEntry* entry = freshEntry(*state.rule);
-        if (entry && (!state.rule->when || replaced)) {
-            writes.push_back({state.rule, entry});
-        }
-    }
+    std::vector<objectify::ChainWrite> writes =
+        objectify::chainsToWrite(rules_, lockfile_, requirement());
     if (writes.empty()) {
         return true;
     }
@@ -295,13 +234,15 @@ SummaryRow rowFor(const std::string& rule, const LockEntry& entry, std::string r
 void ObjectifyRun::summarize() const {
     std::vector<SummaryRow> rows;
     size_t done = 0, skipped = 0, failed = 0;
-    for (const RuleState& state : rules_) {
+    for (const SelectedRule& state : rules_) {
         const std::string& id = state.rule->id;
         if (state.disposition == Disposition::HasWhen) {
             rows.push_back({id, {}, {}, {}, {}, "skipped: has its own `when`"});
             ++skipped;
         } else if (state.disposition == Disposition::Fresh) {
-            rows.push_back(rowFor(id, *freshEntry(*state.rule), "skipped: fresh lock entry"));
+            const LockEntry* entry =
+                lockfile_.lookup(id, state.rule->text.value(), requirement()).entry;
+            rows.push_back(rowFor(id, *entry, "skipped: fresh lock entry"));
             ++skipped;
         } else if (state.outcome && state.outcome->entry) {
             bool under = state.outcome->entry->finalRating() < settings_.threshold;

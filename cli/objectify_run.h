@@ -11,6 +11,7 @@ namespace clue::cli {
 
 struct ObjectifyOptions {
     std::string file;
+    std::string config; // --config FILE; empty: clue.yaml from the working directory up
     std::string endpoint;
     std::string model;
     std::optional<int> threshold;

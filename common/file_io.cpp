@@ -5,6 +5,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +30,20 @@ bool writeAll(int fd, const std::string& contents) {
         done += static_cast<size_t>(n);
     }
     return true;
+}
+
+// The process's umask, read without changing it (umask(2) can only be read by setting it,
+// which would race with other threads creating files); "Umask:" is in /proc/self/status since
+// Linux 4.7. Falls back to the common 022.
+mode_t currentUmask() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("Umask:", 0) == 0) {
+            return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+        }
+    }
+    return 022;
 }
 
 } // namespace
@@ -104,8 +120,12 @@ bool writeFileAtomically(const std::string& path, const std::string& contents, s
     }
     struct stat info {};
     bool ok = writeAll(fd, contents) && ::fsync(fd) == 0;
-    if (ok && ::stat(path.c_str(), &info) == 0) {
-        ok = ::fchmod(fd, info.st_mode & 07777) == 0;
+    if (ok) {
+        // mkstemp creates the file 0600: keep the old file's mode, or give a new one the mode
+        // that open(2) would, 0666 less the umask.
+        mode_t mode =
+            ::stat(path.c_str(), &info) == 0 ? info.st_mode & 07777 : 0666 & ~currentUmask();
+        ok = ::fchmod(fd, mode) == 0;
     }
     if (!ok) {
         error = lastError();

@@ -11,8 +11,9 @@ std::optional<std::string> readFile(const std::string& path, std::string& error)
 
 // Writes `contents` to a temporary file beside `path`, then renames it over `path`, so that a
 // reader sees either the old or the new file and a failure leaves the old one untouched.
-// Keeps the old file's permissions. A `path` that is a device or a pipe (/dev/null, a FIFO) is
-// written in place instead, never replaced. Returns false and sets `error` on failure.
+// Keeps the old file's permissions; a new file gets 0666 less the umask, as open(2) gives it.
+// A `path` that is a device or a pipe (/dev/null, a FIFO) is written in place instead, never
+// replaced. Returns false and sets `error` on failure.
 bool writeFileAtomically(const std::string& path, const std::string& contents, std::string& error);
 
 } // namespace clue

@@ -1,21 +1,27 @@
-// Loading clue.yaml with yaml-cpp and checking sections key by key.
+// Finding and loading clue.yaml with yaml-cpp, and checking sections key by key.
 #include "common/project_config.h"
 
 #include "common/edit_distance.h"
 #include "common/file_io.h"
-
-#include <algorithm>
+#include "common/yaml_input.h"
 
 #include <sstream>
 
 namespace clue {
 namespace {
 
-ConfigIssue issueAt(ConfigIssue::Severity severity, const std::string& file, const YAML::Mark& mark,
-                    std::string message) {
+namespace fs = std::filesystem;
+
+ConfigIssue issueAt(ConfigIssue::Severity severity, const char* code, const std::string& file,
+                    const YAML::Mark& mark, std::string message) {
     const bool known = !mark.is_null();
-    return {severity, file, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0,
-            std::move(message)};
+    return {severity,
+            file,
+            known ? mark.line + 1 : 0,
+            known ? mark.column + 1 : 0,
+            std::move(message),
+            code,
+            known ? static_cast<std::size_t>(mark.pos) : 0};
 }
 
 } // namespace
@@ -38,16 +44,37 @@ bool hasErrors(const std::vector<ConfigIssue>& issues) {
     return false;
 }
 
-std::optional<std::filesystem::path> ProjectConfig::find(const std::filesystem::path& start) {
+ProjectConfig ProjectConfig::open(const std::string& explicitFile,
+                                  std::vector<ConfigIssue>& issues) {
+    if (!explicitFile.empty()) {
+        std::error_code ec;
+        if (!fs::is_regular_file(explicitFile, ec)) {
+            issues.push_back({ConfigIssue::Severity::Error, "", 0, 0,
+                              "cannot find the settings file '" + explicitFile + "'",
+                              code::ConfigUnreadable, 0});
+            return {};
+        }
+        return load(explicitFile, issues);
+    }
     std::error_code ec;
-    auto dir = std::filesystem::absolute(start, ec);
+    fs::path here = fs::current_path(ec);
+    std::optional<fs::path> found = ec ? std::nullopt : find(here);
+    if (!found) {
+        return {};
+    }
+    return load(found->lexically_relative(here), issues);
+}
+
+std::optional<fs::path> ProjectConfig::find(const fs::path& start) {
+    std::error_code ec;
+    auto dir = fs::absolute(start, ec);
     if (ec) {
         return std::nullopt;
     }
     for (;; dir = dir.parent_path()) {
         const auto candidate = dir / kProjectConfigName;
         std::error_code missing; // a directory without the file is no error
-        if (std::filesystem::is_regular_file(candidate, missing)) {
+        if (fs::is_regular_file(candidate, missing)) {
             return candidate;
         }
         if (dir == dir.parent_path()) {
@@ -56,13 +83,12 @@ std::optional<std::filesystem::path> ProjectConfig::find(const std::filesystem::
     }
 }
 
-ProjectConfig ProjectConfig::load(const std::filesystem::path& path,
-                                  std::vector<ConfigIssue>& issues) {
+ProjectConfig ProjectConfig::load(const fs::path& path, std::vector<ConfigIssue>& issues) {
     std::string error;
     const auto text = readFile(path.string(), error);
     if (!text) {
         issues.push_back({ConfigIssue::Severity::Error, path.string(), 0, 0,
-                          "cannot read the settings file: " + error});
+                          "cannot read the settings file: " + error, code::ConfigUnreadable, 0});
         return {};
     }
     return parse(*text, path.string(), issues);
@@ -72,17 +98,19 @@ ProjectConfig ProjectConfig::parse(std::string_view text, std::string file,
                                    std::vector<ConfigIssue>& issues) {
     ProjectConfig config;
     config.file_ = std::move(file);
+    config.text_ = std::string(text);
     try {
-        YAML::Node root = YAML::Load(std::string(text));
+        YAML::Node root = loadYamlInput(config.text_);
         if (root.IsDefined() && !root.IsNull() && !root.IsMap()) {
-            issues.push_back(issueAt(ConfigIssue::Severity::Error, config.file_, root.Mark(),
+            issues.push_back(issueAt(ConfigIssue::Severity::Error, code::ConfigMalformed,
+                                     config.file_, root.Mark(),
                                      "the settings file must be a mapping of sections"));
             return config;
         }
         config.root_ = root;
     } catch (const YAML::Exception& e) {
-        issues.push_back(
-            issueAt(ConfigIssue::Severity::Error, config.file_, e.mark, "invalid YAML: " + e.msg));
+        issues.push_back(issueAt(ConfigIssue::Severity::Error, code::ConfigMalformed, config.file_,
+                                 e.mark, "invalid YAML: " + e.msg));
     }
     return config;
 }
@@ -97,10 +125,11 @@ YAML::Node ProjectConfig::section(std::string_view name) const {
 
 ConfigSection::ConfigSection(YAML::Node node, std::string path, std::string file,
                              std::vector<ConfigIssue>& issues)
-    : node_(std::move(node)), path_(std::move(path)), file_(std::move(file)), issues_(&issues) {
-    if (present() && !node_.IsMap()) {
-        report(ConfigIssue::Severity::Error, node_.Mark(), path_ + " must be a mapping of keys");
-        node_ = YAML::Node(YAML::NodeType::Null);
+    : map_(std::move(node)), path_(std::move(path)), file_(std::move(file)), issues_(&issues) {
+    if (present() && !map_.isMap()) {
+        report(ConfigIssue::Severity::Error, code::ConfigMalformed, map_.mark(),
+               path_ + " must be a mapping of keys");
+        map_ = YamlMap(YAML::Node(YAML::NodeType::Null));
     }
 }
 
@@ -109,14 +138,7 @@ void ConfigSection::expectOnly(std::initializer_list<std::string_view> known) {
 }
 
 void ConfigSection::expectOnly(const std::vector<std::string>& names) {
-    if (!node_.IsMap()) {
-        return;
-    }
-    for (const auto& entry : node_) {
-        const std::string key = entry.first.Scalar();
-        if (std::find(names.begin(), names.end(), key) != names.end()) {
-            continue;
-        }
+    for (const auto& [key, mark] : map_.unknownKeys(names)) {
         std::string message = "unknown key '" + key + "' in " + path_;
         if (auto suggestion = closestMatch(key, names)) {
             message += "; did you mean '" + *suggestion + "'?";
@@ -127,95 +149,63 @@ void ConfigSection::expectOnly(const std::vector<std::string>& names) {
             }
             message += " (known: " + list + ")";
         }
-        report(ConfigIssue::Severity::Warning, entry.first.Mark(), message);
+        report(ConfigIssue::Severity::Warning, code::ConfigUnknownKey, mark, message);
     }
 }
 
 bool ConfigSection::has(std::string_view key) const {
-    return value(key).IsDefined();
+    return map_.has(key);
 }
 
-YAML::Node ConfigSection::value(std::string_view key) const {
-    if (node_.IsMap()) {
-        for (const auto& entry : node_) {
-            if (entry.first.Scalar() == key) {
-                return entry.second;
-            }
-        }
-    }
-    return YAML::Node(YAML::NodeType::Undefined);
-}
-
-YAML::Mark ConfigSection::keyMark(std::string_view key) const {
-    if (node_.IsMap()) {
-        for (const auto& entry : node_) {
-            if (entry.first.Scalar() == key) {
-                return entry.first.Mark();
-            }
-        }
-    }
-    return node_.IsDefined() ? node_.Mark() : YAML::Mark::null_mark();
-}
-
-void ConfigSection::report(ConfigIssue::Severity severity, const YAML::Mark& mark,
+void ConfigSection::report(ConfigIssue::Severity severity, const char* code, const YAML::Mark& mark,
                            const std::string& message) {
-    issues_->push_back(issueAt(severity, file_, mark, message));
+    issues_->push_back(issueAt(severity, code, file_, mark, message));
 }
 
 void ConfigSection::error(std::string_view key, const std::string& message) {
-    report(ConfigIssue::Severity::Error, keyMark(key),
+    report(ConfigIssue::Severity::Error, code::ConfigInvalidValue, map_.keyMark(key),
            path_ + "." + std::string(key) + ": " + message);
 }
 
-void ConfigSection::warning(std::string_view key, const std::string& message) {
-    report(ConfigIssue::Severity::Warning, keyMark(key),
+void ConfigSection::warning(std::string_view key, const std::string& message, const char* code) {
+    report(ConfigIssue::Severity::Warning, code, map_.keyMark(key),
            path_ + "." + std::string(key) + ": " + message);
+}
+
+// The value of `read`, or nothing: absent and null are no error, another type is.
+template <typename T>
+std::optional<T> ConfigSection::typed(const YamlValue<T>& read, std::string_view key,
+                                      const char* expected) {
+    if (!read.present || read.null) {
+        return std::nullopt;
+    }
+    if (!read.value) {
+        error(key, std::string("must be ") + expected);
+    }
+    return read.value;
 }
 
 std::optional<std::string> ConfigSection::string(std::string_view key) {
-    const YAML::Node node = value(key);
-    if (!node.IsDefined() || node.IsNull()) {
-        return std::nullopt;
-    }
-    if (!node.IsScalar()) {
-        error(key, "must be a string");
-        return std::nullopt;
-    }
-    return node.Scalar();
+    return typed(map_.scalar(key), key, "a string");
 }
 
 std::optional<long long> ConfigSection::integer(std::string_view key, long long min,
                                                 long long max) {
-    const YAML::Node node = value(key);
-    if (!node.IsDefined() || node.IsNull()) {
-        return std::nullopt;
-    }
-    long long number = 0;
-    if (!node.IsScalar() || !YAML::convert<long long>::decode(node, number)) {
-        error(key, "must be a whole number");
-        return std::nullopt;
-    }
-    if (number < min || number > max) {
+    std::optional<long long> number = typed(map_.integer(key), key, "a whole number");
+    if (number && (*number < min || *number > max)) {
         error(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                       ", not " + std::to_string(number));
+                       ", not " + std::to_string(*number));
         return std::nullopt;
     }
     return number;
 }
 
 std::optional<double> ConfigSection::number(std::string_view key, double min, double max) {
-    const YAML::Node node = value(key);
-    if (!node.IsDefined() || node.IsNull()) {
-        return std::nullopt;
-    }
-    double number = 0;
-    if (!node.IsScalar() || !YAML::convert<double>::decode(node, number)) {
-        error(key, "must be a number");
-        return std::nullopt;
-    }
-    if (!(number >= min && number <= max)) {
+    std::optional<double> number = typed(map_.number(key), key, "a number");
+    if (number && !(*number >= min && *number <= max)) {
         std::ostringstream range;
-        range << "must be between " << min << " and " << max << ", not " << node.Scalar();
+        range << "must be between " << min << " and " << max << ", not "
+              << map_.value(key).Scalar();
         error(key, range.str());
         return std::nullopt;
     }
@@ -223,58 +213,23 @@ std::optional<double> ConfigSection::number(std::string_view key, double min, do
 }
 
 std::optional<bool> ConfigSection::boolean(std::string_view key) {
-    const YAML::Node node = value(key);
-    if (!node.IsDefined() || node.IsNull()) {
-        return std::nullopt;
-    }
-    bool flag = false;
-    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, flag)) {
-        error(key, "must be true or false");
-        return std::nullopt;
-    }
-    return flag;
+    return typed(map_.boolean(key), key, "true or false");
 }
 
 std::optional<std::vector<std::string>> ConfigSection::stringList(std::string_view key) {
-    const YAML::Node node = value(key);
-    if (!node.IsDefined() || node.IsNull()) {
-        return std::nullopt;
-    }
-    if (node.IsScalar()) {
-        return std::vector<std::string>{node.Scalar()};
-    }
-    std::vector<std::string> items;
-    if (node.IsSequence()) {
-        for (const auto& item : node) {
-            if (!item.IsScalar()) {
-                break;
-            }
-            items.push_back(item.Scalar());
-        }
-        if (items.size() == node.size()) {
-            return items;
-        }
-    }
-    error(key, "must be a list of strings");
-    return std::nullopt;
+    return typed(map_.stringList(key), key, "a list of strings");
 }
 
 std::vector<std::string> ConfigSection::keys() const {
-    std::vector<std::string> out;
-    if (node_.IsMap()) {
-        for (const auto& entry : node_) {
-            out.push_back(entry.first.Scalar());
-        }
-    }
-    return out;
+    return map_.keys();
 }
 
 bool ConfigSection::isMapping(std::string_view key) const {
-    return value(key).IsMap();
+    return map_.value(key).IsMap();
 }
 
 ConfigSection ConfigSection::section(std::string_view key) {
-    return ConfigSection(value(key), path_ + "." + std::string(key), file_, *issues_);
+    return ConfigSection(map_.value(key), path_ + "." + std::string(key), file_, *issues_);
 }
 
 } // namespace clue

@@ -1,6 +1,11 @@
-// clue.yaml, the project's settings file. Each tool owns one top-level section and validates it
-// with ConfigSection; sections owned by others are left alone.
+// clue.yaml, the project's settings file: found one way for every verb (ProjectConfig::open),
+// read once. Each tool owns one top-level section and validates it with ConfigSection; sections
+// owned by others are left alone. Problems are ConfigIssues with a code (config_codes.h) and a
+// place, which the CLI reports through the diagnostics engine.
 #pragma once
+
+#include "common/config_codes.h"
+#include "common/yaml_map.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -22,6 +27,8 @@ struct ConfigIssue {
     int line = 0;     // 1-based; 0 when there is none
     int column = 0;
     std::string message;
+    std::string code;       // config_codes.h
+    std::size_t offset = 0; // the byte offset of line:column in the file, when there is a line
 
     // "clue.yaml:4:3: error: ..." (the position is left out when there is none).
     std::string format() const;
@@ -33,6 +40,12 @@ class ProjectConfig {
 public:
     ProjectConfig() = default; // no settings file: every section is absent
 
+    // The settings file of every verb: `explicitFile` when one is given (--config FILE), else
+    // clue.yaml in the working directory or the nearest directory above it, named relative to
+    // the working directory ("clue.yaml", "../clue.yaml"). No file found: empty settings, no
+    // issue; an explicit file that does not exist is an error (E090).
+    static ProjectConfig open(const std::string& explicitFile, std::vector<ConfigIssue>& issues);
+
     // clue.yaml in `start` or the nearest directory above it.
     static std::optional<std::filesystem::path> find(const std::filesystem::path& start);
     // An unreadable file, a YAML syntax error or a root that is not a mapping is an error in
@@ -42,24 +55,28 @@ public:
                                std::vector<ConfigIssue>& issues);
 
     const std::string& file() const { return file_; }
+    // The file's text, for locating issues; empty without a file.
+    const std::string& text() const { return text_; }
     // The top-level section `name`; a null node when absent.
     YAML::Node section(std::string_view name) const;
 
 private:
     std::string file_;
+    std::string text_;
     YAML::Node root_;
 };
 
-// Typed, range-checked reading of one mapping in the settings file. Every problem is an issue at
-// the line of the key: a wrong type or an out-of-range value is an error, a key the section does
-// not know is a warning (a typo must not pass unnoticed, and newer files stay readable).
+// Typed, range-checked reading of one mapping in the settings file (a YamlMap). Every problem is
+// an issue at the key: a wrong type or an out-of-range value is an error (E092), a key the
+// section does not know is a warning (W090: a typo must not pass unnoticed, and newer files stay
+// readable).
 class ConfigSection {
 public:
     // `path` names the section in messages: "backend", "backend.timeouts".
     ConfigSection(YAML::Node node, std::string path, std::string file,
                   std::vector<ConfigIssue>& issues);
 
-    bool present() const { return node_.IsDefined() && !node_.IsNull(); }
+    bool present() const { return map_.node().IsDefined() && !map_.node().IsNull(); }
     const std::string& path() const { return path_; }
 
     void expectOnly(std::initializer_list<std::string_view> known);
@@ -78,15 +95,19 @@ public:
     // Whether the value at `key` is a mapping (as opposed to a scalar or a sequence).
     bool isMapping(std::string_view key) const;
 
+    // An invalid value at `key` (E092).
     void error(std::string_view key, const std::string& message);
-    void warning(std::string_view key, const std::string& message);
+    // A doubtful setting at `key` (W091 unless another code is given).
+    void warning(std::string_view key, const std::string& message,
+                 const char* code = code::ConfigDoubtful);
 
 private:
-    YAML::Node value(std::string_view key) const;
-    void report(ConfigIssue::Severity severity, const YAML::Mark& mark, const std::string& message);
-    YAML::Mark keyMark(std::string_view key) const;
+    void report(ConfigIssue::Severity severity, const char* code, const YAML::Mark& mark,
+                const std::string& message);
+    template <typename T>
+    std::optional<T> typed(const YamlValue<T>& read, std::string_view key, const char* expected);
 
-    YAML::Node node_;
+    YamlMap map_;
     std::string path_;
     std::string file_;
     std::vector<ConfigIssue>* issues_;

@@ -1,22 +1,13 @@
 // Typed access to JSON values with errors located by JSON pointer.
 #include "plan/json_reader.h"
 
+#include "common/json_input.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
 
 namespace clue::plan {
-namespace {
-
-std::string escapePointerToken(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    }
-    return out;
-}
-
-} // namespace
 
 void JsonReader::fail(const std::string& message) const {
     throw PlanError(pointer_, message);
@@ -34,7 +25,7 @@ JsonReader JsonReader::at(const std::string& key) const {
     if (it == value_->end()) {
         fail(fmt::format("missing required field '{}'", key));
     }
-    return JsonReader(*it, pointer_ + "/" + escapePointerToken(key));
+    return JsonReader(*it, pointer_ + "/" + jsonPointerToken(key));
 }
 
 std::optional<JsonReader> JsonReader::optional(const std::string& key) const {
@@ -43,7 +34,7 @@ std::optional<JsonReader> JsonReader::optional(const std::string& key) const {
     if (it == value_->end() || it->is_null()) {
         return std::nullopt;
     }
-    return JsonReader(*it, pointer_ + "/" + escapePointerToken(key));
+    return JsonReader(*it, pointer_ + "/" + jsonPointerToken(key));
 }
 
 JsonReader JsonReader::at(size_t index) const {

@@ -1,6 +1,8 @@
 // Kleene evaluation over the topologically sorted node array.
 #include "plan/plan_evaluator.h"
 
+#include "common/assert.h"
+
 namespace clue::plan {
 
 const char* truthName(Truth t) {
@@ -12,7 +14,7 @@ const char* truthName(Truth t) {
     case Truth::Unknown:
         return "unknown";
     }
-    return "unknown";
+    CLUE_UNREACHABLE();
 }
 
 namespace {

@@ -1,6 +1,8 @@
 // Canonical writing and validating reading of clue.plan/v1 documents.
 #include "plan/plan_json.h"
 
+#include "common/assert.h"
+#include "common/statement.h"
 #include "plan/json_reader.h"
 #include "plan/json_text_writer.h"
 
@@ -12,17 +14,13 @@
 namespace clue::plan {
 namespace {
 
-using ordered = nlohmann::ordered_json;
-
 // Limits that keep a hostile plan from exhausting memory or time.
 constexpr size_t kMaxShortString = 256;     // ids, severities, hashes, model names
 constexpr size_t kMaxStatement = 4096;      // a predicate statement
 constexpr size_t kMaxText = 64 * 1024;      // rule texts, descriptions, prompts
 constexpr size_t kMaxElements = 10'000'000; // any array
 
-template <typename T> ordered optionalValue(const std::optional<T>& v) {
-    return v ? ordered(*v) : ordered(nullptr);
-}
+using Writer = JsonTextWriter;
 
 const char* opName(NodeOp op) {
     switch (op) {
@@ -37,89 +35,8 @@ const char* opName(NodeOp op) {
     case NodeOp::Const:
         return "const";
     }
-    return "const";
+    CLUE_UNREACHABLE();
 }
-
-ordered nodeToJson(const Node& node) {
-    ordered j = {{"op", opName(node.op)}};
-    if (node.op == NodeOp::Predicate) {
-        j["predicate"] = node.predicate;
-    } else if (node.op == NodeOp::Const) {
-        j["value"] = node.value;
-    } else {
-        j["args"] = node.children;
-    }
-    return j;
-}
-
-ordered predicateToJson(const Predicate& p) {
-    return {{"statement", p.statement},          {"key", p.key},
-            {"object", optionalValue(p.object)}, {"cost", p.cost},
-            {"prior", optionalValue(p.prior)},   {"m_none", optionalValue(p.mNone)}};
-}
-
-ordered ruleToJson(const Rule& r) {
-    ordered j = {{"id", r.id},
-                 {"text", r.text},
-                 {"category", optionalValue(r.category)},
-                 {"severity", optionalValue(r.severity)},
-                 {"tags", r.tags},
-                 {"root", r.root},
-                 {"location", r.location}};
-    if (r.objectified) {
-        j["objectified"] = {{"model", r.objectified->model},
-                            {"prompt_version", r.objectified->promptVersion}};
-    }
-    return j;
-}
-
-} // namespace
-
-nlohmann::ordered_json toJson(const Plan& plan) {
-    ordered j;
-    j["schema"] = kSchemaVersion;
-    j["compiler"] = plan.compiler;
-    j["source"] = {{"digest", plan.source.digest}, {"files", plan.source.files}};
-    j["constitution"] = {{"name", optionalValue(plan.constitution.name)},
-                         {"version", optionalValue(plan.constitution.version)},
-                         {"description", optionalValue(plan.constitution.description)}};
-    j["optimization"] = {{"level", plan.optimization.level}, {"passes", plan.optimization.passes}};
-    j["prompts"] = {{"version", plan.prompts.version},
-                    {"yes_no", plan.prompts.yesNo},
-                    {"reasoning", plan.prompts.reasoning},
-                    {"summary", plan.prompts.summary}};
-    const Thresholds& t = plan.thresholds;
-    j["thresholds"] = {{"not_satisfied", t.notSatisfied},
-                       {"satisfied", t.satisfied},
-                       {"region", t.region},
-                       {"box_confidence", t.boxConfidence},
-                       {"small_box_area", t.smallBoxArea},
-                       {"escalate", t.escalate}};
-    j["calibration"] =
-        plan.calibrationModel ? ordered{{"model", *plan.calibrationModel}} : ordered(nullptr);
-    j["predicates"] = ordered::array();
-    for (const Predicate& p : plan.predicates) {
-        j["predicates"].push_back(predicateToJson(p));
-    }
-    j["nodes"] = ordered::array();
-    for (const Node& n : plan.nodes) {
-        j["nodes"].push_back(nodeToJson(n));
-    }
-    j["rules"] = ordered::array();
-    for (const Rule& r : plan.rules) {
-        j["rules"].push_back(ruleToJson(r));
-    }
-    j["categories"] = ordered::array();
-    for (const Category& c : plan.categories) {
-        j["categories"].push_back({{"id", c.id}, {"title", c.title}});
-    }
-    j["schedule"] = plan.schedule;
-    return j;
-}
-
-namespace {
-
-using Writer = JsonTextWriter;
 
 void writeStrings(Writer& w, const std::vector<std::string>& items) {
     w.beginArray();
@@ -277,8 +194,8 @@ void writeList(Writer& w, const char* name, const std::vector<T>& items, Write w
 
 } // namespace
 
-// The same bytes as toJson(plan).dump(2) plus a newline (a test holds it to that), written
-// without building the document first.
+// Laid out as nlohmann's dump(2) lays out a document, plus a newline (a test holds it to that),
+// written without building the document first.
 std::string toText(const Plan& plan) {
     Writer w;
     w.beginObject();
@@ -356,6 +273,17 @@ void readPromptsAndThresholds(const JsonReader& root, Plan& plan) {
     }
 }
 
+// The key is what the score cache and the priors are looked up by: recomputed, never trusted,
+// so that no predicate can take another statement's answers.
+void checkKey(const JsonReader& item, const Predicate& p) {
+    const std::string expected = statementHash(p.statement);
+    if (p.key != expected) {
+        item.at("key").fail(fmt::format("the key does not match the statement: expected {} (the "
+                                        "SHA-256 of the normalized statement), found '{}'",
+                                        expected, p.key));
+    }
+}
+
 void readPredicates(const JsonReader& root, Plan& plan) {
     JsonReader list = root.at("predicates");
     for (size_t i = 0, n = list.arraySize(kMaxElements); i < n; ++i) {
@@ -363,6 +291,7 @@ void readPredicates(const JsonReader& root, Plan& plan) {
         Predicate p;
         p.statement = item.at("statement").string(kMaxStatement);
         p.key = item.at("key").string(kMaxShortString);
+        checkKey(item, p);
         p.object = optionalString(item, "object", kMaxStatement);
         p.cost = item.at("cost").numberIn(0, 1e9);
         if (p.cost <= 0) {

@@ -10,9 +10,8 @@
 
 namespace clue::plan {
 
-nlohmann::ordered_json toJson(const Plan& plan);
-// The canonical text of a plan: toJson, indented by two spaces, with a final newline; written
-// in one pass, without building the JSON document.
+// The canonical text of a plan: JSON indented by two spaces (as nlohmann's dump(2)), keys in
+// the schema's order, with a final newline; written in one pass, without building a document.
 std::string toText(const Plan& plan);
 
 // Validates `doc` (schema version, types, ranges, references, topological node order,

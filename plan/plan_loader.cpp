@@ -2,6 +2,7 @@
 #include "plan/plan_loader.h"
 
 #include "common/file_io.h"
+#include "common/json_input.h"
 #include "plan/plan_error.h"
 #include "plan/plan_json.h"
 
@@ -14,29 +15,13 @@
 #include <sstream>
 
 namespace clue::plan {
-namespace {
-
-// nlohmann's messages start with "[json.exception.parse_error.101] parse error at "; keep the
-// part a person needs: the line, the column and what was expected.
-// Other failures, such as a number too large for a double, only have the "[json...] " prefix.
-std::string jsonSyntaxMessage(const nlohmann::json::exception& e) {
-    std::string what = e.what();
-    static const std::string marker = "parse error at ";
-    if (auto at = what.find(marker); at != std::string::npos) {
-        return "invalid JSON at " + what.substr(at + marker.size());
-    }
-    auto close = what.find("] ");
-    return "invalid JSON: " + (close == std::string::npos ? what : what.substr(close + 2));
-}
-
-} // namespace
 
 Plan parsePlan(const std::string& text, const std::string& name) {
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        throw PlanError("", jsonSyntaxMessage(e), name);
+        doc = parseJsonInput(text);
+    } catch (const JsonInputError& e) {
+        throw PlanError(e.pointer(), e.message(), name);
     }
     try {
         return fromJson(doc);

@@ -1,6 +1,7 @@
 // Construction, copying, comparison and printing of formulas.
 #include "compiler/ast/formula.h"
 
+#include "common/assert.h"
 #include "compiler/ast/string_literal.h"
 
 namespace clue::ast {
@@ -74,9 +75,6 @@ bool Formula::sameAs(const Formula& other) const {
     return true;
 }
 
-namespace {
-
-// Binding strength: or < and < not < atoms.
 int precedence(FormulaKind kind) {
     switch (kind) {
     case FormulaKind::Or:
@@ -85,10 +83,15 @@ int precedence(FormulaKind kind) {
         return 2;
     case FormulaKind::Not:
         return 3;
-    default:
+    case FormulaKind::Ref:
+    case FormulaKind::Inline:
+    case FormulaKind::Const:
         return 4;
     }
+    CLUE_UNREACHABLE();
 }
+
+namespace {
 
 std::string operand(const Formula& child, int parentPrecedence) {
     std::string s = child.toSource();
@@ -117,7 +120,7 @@ std::string Formula::toSource() const {
         return out;
     }
     }
-    return {};
+    CLUE_UNREACHABLE();
 }
 
 } // namespace clue::ast

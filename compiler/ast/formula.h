@@ -18,12 +18,16 @@ enum class FormulaKind {
     Const,  // value: `true` or `false`
 };
 
+// Binding strength: or < and < not < atoms (4). An operand that binds no more strongly than its
+// parent needs parentheses.
+int precedence(FormulaKind kind);
+
 class Formula {
 public:
     FormulaKind kind = FormulaKind::Const;
     SourceSpan span;
-    std::string name;  // Ref
-    std::string text;  // Inline: the concatenated statement
+    std::string name;   // Ref
+    std::string text;   // Inline: the concatenated statement
     bool value = false; // Const
     // Parentheses around this formula in the source; kept so spans and fmt stay faithful.
     bool parenthesized = false;
@@ -33,9 +37,8 @@ public:
     static std::unique_ptr<Formula> makeInline(std::string text, SourceSpan span);
     static std::unique_ptr<Formula> makeConst(bool value, SourceSpan span);
     static std::unique_ptr<Formula> makeNot(std::unique_ptr<Formula> operand, SourceSpan span);
-    static std::unique_ptr<Formula> makeNary(FormulaKind kind,
-                                             std::vector<std::unique_ptr<Formula>> operands,
-                                             SourceSpan span);
+    static std::unique_ptr<Formula>
+    makeNary(FormulaKind kind, std::vector<std::unique_ptr<Formula>> operands, SourceSpan span);
 
     std::unique_ptr<Formula> clone() const;
     // Structural equality, ignoring spans and parentheses.

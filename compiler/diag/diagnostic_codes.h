@@ -1,8 +1,11 @@
 // The stable codes of the compiler's diagnostics; docs/diagnostics.md explains each one.
 // E001-E019 lexical and syntax, E020-E049 names and values, E050-E069 imports,
-// E070-E079 the IR and compile stages, E080-E089 objectification and lockfiles. Warnings use
+// E070-E079 the IR and compile stages, E080-E089 objectification and lockfiles, E090-E099 the
+// settings (common/config_codes.h, included here so that code:: holds them all). Warnings use
 // the same ranges with a W.
 #pragma once
+
+#include "common/config_codes.h"
 
 namespace clue::code {
 

@@ -1,6 +1,8 @@
 // Diagnostic collection and ordering.
 #include "compiler/diag/diagnostic_engine.h"
 
+#include "common/assert.h"
+
 #include <algorithm>
 
 namespace clue {
@@ -14,7 +16,7 @@ const char* levelName(Level level) {
     case Level::Error:
         return "error";
     }
-    return "error";
+    CLUE_UNREACHABLE();
 }
 
 Diagnostic& DiagnosticEngine::report(Level level, std::string code, std::optional<SourceSpan> span,

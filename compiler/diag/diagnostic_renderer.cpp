@@ -1,6 +1,7 @@
 // Text and JSON rendering of diagnostics.
 #include "compiler/diag/diagnostic_renderer.h"
 
+#include "common/assert.h"
 #include "common/utf8.h"
 
 #include <fmt/format.h>
@@ -21,7 +22,7 @@ const char* levelColor(Level level) {
     case Level::Note:
         return "\x1b[1;36m";
     }
-    return "";
+    CLUE_UNREACHABLE();
 }
 
 // Byte offset of code point `index` in `text` (clamped to the end).

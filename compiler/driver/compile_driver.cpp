@@ -11,8 +11,8 @@ std::optional<Compilation> compileProgram(const Program& program, const SourceMa
                                           DiagnosticEngine& diagnostics,
                                           const CompileOptions& options) {
     size_t errorsBefore = diagnostics.errorCount();
-    ir::IRModule module =
-        lowerProgram(program, sources, diagnostics, options.stdlibDir, options.locked);
+    ir::IRModule module = lowerProgram(program, sources, diagnostics, options.stdlibDir,
+                                       options.locked, options.chainless);
     if (diagnostics.errorCount() > errorsBefore) {
         return std::nullopt;
     }

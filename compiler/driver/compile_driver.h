@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clue {
 
@@ -22,6 +23,9 @@ struct CompileOptions {
     std::string stdlibDir;      // where std/ imports resolved, for relative paths
     // The lock entries that stand for the `when` of rules without one; null: none.
     const objectify::LockedRules* locked = nullptr;
+    // Where rules with no chain (no `when`, no lock entry) are listed when they are to be left
+    // out of the plan, as `clue test` does; null: they are errors (E070).
+    std::vector<std::string>* chainless = nullptr;
 };
 
 struct Compilation {

@@ -1,6 +1,7 @@
 // Plan emission: a straight copy of the numbered graph into the plan model.
 #include "compiler/emit/plan_emitter.h"
 
+#include "common/assert.h"
 #include "compiler/ir/node_numbering.h"
 
 namespace clue {
@@ -10,7 +11,7 @@ using ir::NodeKind;
 using ir::Vertex;
 
 plan::Predicate toPlanPredicate(const ir::PredicateInfo& p) {
-    return {p.statement, p.key, p.object, p.cost, p.prior, p.mNone};
+    return {p.statement, p.key, p.object, p.cost, p.prior, std::nullopt}; // m_none: calibrate
 }
 
 plan::Node toPlanNode(const ir::IRModule& module, Vertex v, const ir::NodeNumbering& n) {
@@ -31,9 +32,11 @@ plan::Node toPlanNode(const ir::IRModule& module, Vertex v, const ir::NodeNumber
     case NodeKind::And:
         node.op = plan::NodeOp::And;
         break;
-    default:
+    case NodeKind::Or:
         node.op = plan::NodeOp::Or;
         break;
+    case NodeKind::Rule: // rules are the plan's rules, not nodes
+        CLUE_UNREACHABLE();
     }
     for (Vertex c : module.children(v)) {
         node.children.push_back(n.nodeIndex[c]);
@@ -43,7 +46,8 @@ plan::Node toPlanNode(const ir::IRModule& module, Vertex v, const ir::NodeNumber
 
 plan::Rule toPlanRule(const ir::IRModule& module, Vertex rule, const ir::NodeNumbering& n) {
     const ir::RuleInfo& r = module.ruleInfo(rule);
-    plan::Rule out{r.id,   r.text, r.category, r.severity, r.tags, n.nodeIndex[module.child(rule, 0)],
+    plan::Rule out{r.id,       r.text,      r.category,
+                   r.severity, r.tags,      n.nodeIndex[module.child(rule, 0)],
                    r.location, std::nullopt};
     if (r.objectifiedModel) {
         out.objectified = plan::Objectified{*r.objectifiedModel, r.objectifiedPromptVersion};

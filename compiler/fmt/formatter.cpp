@@ -1,7 +1,10 @@
-// The module level: items in source order, with the blank line policy between them.
+// The module level: items in source order, with the blank line policy between them; and the
+// safety check that the formatted text means what the module meant.
 #include "compiler/fmt/formatter.h"
 
+#include "compiler/fmt/module_equivalence.h"
 #include "compiler/fmt/module_printer.h"
+#include "compiler/frontend/parser.h"
 
 namespace clue {
 namespace {
@@ -50,6 +53,15 @@ std::string formatModule(const ast::Module& module, const SourceManager& sources
     LayoutWriter out(sources.contents(module.file), module.comments);
     ModulePrinter(out).print(module);
     return out.finish();
+}
+
+CheckedFormat formatModuleChecked(const ast::Module& module, SourceManager& sources) {
+    CheckedFormat result{formatModule(module, sources), {}};
+    DiagnosticEngine scratch;
+    FileId again = sources.addFile(sources.path(module.file) + " (formatted)", result.text);
+    std::optional<ast::Module> reparsed = parseModule(sources, again, scratch);
+    result.problem = reparsed ? moduleDifference(module, *reparsed) : "it does not parse";
+    return result;
 }
 
 } // namespace clue

@@ -1,22 +1,13 @@
 // Formulas printed with the author's parentheses kept, and any that precedence needs added.
+#include "common/assert.h"
 #include "compiler/ast/string_literal.h"
 #include "compiler/fmt/module_printer.h"
 
 namespace clue {
 namespace {
 
-// Binding strength: or < and < not < atoms.
 int precedence(const ast::Formula& f) {
-    switch (f.kind) {
-    case ast::FormulaKind::Or:
-        return 1;
-    case ast::FormulaKind::And:
-        return 2;
-    case ast::FormulaKind::Not:
-        return 3;
-    default:
-        return 4;
-    }
+    return ast::precedence(f.kind);
 }
 
 std::string bare(const ast::Formula& f);
@@ -47,7 +38,7 @@ std::string bare(const ast::Formula& f) {
         return out;
     }
     }
-    return {};
+    CLUE_UNREACHABLE();
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 // Tests: a block of `given` and `expect` lines in source order.
+#include "common/assert.h"
 #include "compiler/ast/string_literal.h"
 #include "compiler/fmt/formatter.h"
 #include "compiler/fmt/module_printer.h"
@@ -22,7 +23,7 @@ std::string expectationText(const ast::Expectation& e) {
     case ast::ExpectKind::NotViolates:
         return "expect not violates " + e.rule;
     }
-    return {};
+    CLUE_UNREACHABLE();
 }
 
 } // namespace

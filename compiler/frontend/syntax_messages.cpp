@@ -79,6 +79,26 @@ std::optional<std::string> misspelledKeyword(const Situation& s) {
     return closestMatch(s.offending.text, candidates);
 }
 
+// `when a and or b`, `when or b`: an operator where a condition belongs. The operator is a
+// keyword, but nobody meant it as a name: a condition is missing.
+std::optional<SyntaxMessage> operatorWithoutOperand(const Situation& s) {
+    bool binary = s.offending.type == ClueLexer::AND || s.offending.type == ClueLexer::OR;
+    if (!binary || !expects(s, ClueLexer::IDENT) || !expects(s, ClueLexer::NOT)) {
+        return std::nullopt;
+    }
+    bool afterOperator = s.previous.type == ClueLexer::AND || s.previous.type == ClueLexer::OR ||
+                         s.previous.type == ClueLexer::NOT;
+    std::string where =
+        afterOperator ? fmt::format("between '{}' and '{}'", s.previous.text, s.offending.text)
+                      : fmt::format("before '{}'", s.offending.text);
+    return make(code::ExpectedSyntax, missingAt(s),
+                fmt::format("a condition is missing {}: expected a predicate name, a quoted "
+                            "statement, 'not' or '('",
+                            where),
+                "'and' and 'or' each join two conditions: write the missing one, or remove an "
+                "operator");
+}
+
 std::optional<SyntaxMessage> keywordAsName(const Situation& s) {
     bool definesName = s.previous.type == ClueLexer::RULE ||
                        s.previous.type == ClueLexer::PREDICATE ||
@@ -227,6 +247,10 @@ std::string genericHelp(const Situation& s) {
 } // namespace
 
 SyntaxMessage describeSyntaxError(const Situation& s) {
+    // Before keywordAsName: an operator where a name could stand is a missing condition.
+    if (auto m = operatorWithoutOperand(s)) {
+        return *m;
+    }
     if (auto m = keywordAsName(s)) {
         return *m;
     }

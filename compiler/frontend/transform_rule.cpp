@@ -1,6 +1,8 @@
 // Rules and their clauses; each clause kind may appear once, in any order.
 #include "compiler/frontend/transformer.h"
 
+#include "common/assert.h"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -19,7 +21,7 @@ const char* duplicateHelp(ast::RuleClauseKind kind) {
     case ast::RuleClauseKind::Tags:
         return "list every tag in one 'tags' clause, separated by commas";
     }
-    return "";
+    CLUE_UNREACHABLE();
 }
 
 } // namespace

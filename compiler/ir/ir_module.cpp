@@ -1,6 +1,8 @@
 // Construction and rewiring of the precondition graph.
 #include "compiler/ir/ir_module.h"
 
+#include "common/assert.h"
+
 #include <stdexcept>
 
 namespace clue::ir {
@@ -20,7 +22,7 @@ const char* kindName(NodeKind kind) {
     case NodeKind::Rule:
         return "rule";
     }
-    return "const";
+    CLUE_UNREACHABLE();
 }
 
 IRModule IRModule::clone() const {

@@ -1,6 +1,7 @@
 // Renders nodes as `%N = op args`, predicates with their non-default options.
 #include "compiler/ir/ir_printer.h"
 
+#include "common/assert.h"
 #include "compiler/ast/string_literal.h"
 #include "compiler/ir/node_numbering.h"
 
@@ -19,9 +20,6 @@ std::string predicateLine(const PredicateInfo& p) {
     }
     if (p.prior) {
         out += fmt::format(" prior {}", *p.prior);
-    }
-    if (p.mNone) {
-        out += fmt::format(" m_none {}", *p.mNone);
     }
     if (!p.names.empty()) {
         out += " ; " + fmt::format("{}", fmt::join(p.names, ", "));
@@ -44,9 +42,13 @@ std::string nodeLine(const IRModule& module, Vertex v, const NodeNumbering& n) {
         return predicateLine(module.predicate(v));
     case NodeKind::Const:
         return d.value ? "const true" : "const false";
-    default:
+    case NodeKind::And:
+    case NodeKind::Or:
+    case NodeKind::Not:
+    case NodeKind::Rule:
         return fmt::format("{} {}", kindName(d.kind), operandList(module, v, n));
     }
+    CLUE_UNREACHABLE();
 }
 
 } // namespace

@@ -16,11 +16,11 @@ struct PredicateInfo {
     std::optional<std::string> object;
     double cost = 1.0;
     std::optional<double> prior;  // the author's P(true)
-    std::optional<double> mNone;  // calibrated language prior M(None, c)
     std::vector<SourceSpan> uses; // every reference and inline occurrence, in source order
 
-    // P(true) for ordering: the author's prior, else the calibrated language prior, else 0.5.
-    double probabilityTrue() const { return prior ? *prior : (mNone ? *mNone : 0.5); }
+    // P(true) for ordering: the author's prior, else 0.5. (The language prior M(None, c) is
+    // measured per model after compiling, by `clue calibrate`, and never known here.)
+    double probabilityTrue() const { return prior ? *prior : 0.5; }
 };
 
 } // namespace clue::ir

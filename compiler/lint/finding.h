@@ -24,11 +24,17 @@ struct Edit {
     std::string replacement;
 };
 
+// Whether a fix may be applied without review. A safe fix keeps what the constitution means
+// (`clue lint --fix` applies it); an unsafe one changes a rule or what the judge asks, and is
+// only offered (editor code actions, SARIF fixes, JSON).
+enum class FixSafety { Safe, Unsafe };
+
 struct Finding {
     Diagnostic diagnostic;
     const LintRule* rule = nullptr; // null: the compiler's own diagnostic (E/W codes)
     std::optional<AppliedSuppression> suppression;
     std::vector<Edit> fix; // empty when the help is advice rather than an exact edit
+    FixSafety fixSafety = FixSafety::Unsafe;
 
     bool suppressed() const { return suppression.has_value(); }
 };

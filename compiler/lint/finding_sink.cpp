@@ -21,9 +21,10 @@ Diagnostic& FindingSink::report(SourceSpan span, std::string message) {
     return f.diagnostic;
 }
 
-void FindingSink::fix(std::vector<Edit> edits) {
+void FindingSink::fix(std::vector<Edit> edits, FixSafety safety) {
     if (lastKept_) {
         out_.back().fix = std::move(edits);
+        out_.back().fixSafety = safety;
     }
 }
 

@@ -16,8 +16,8 @@ public:
     // A finding at `span`. Notes and help are added to the returned diagnostic, which stays
     // valid for the run. A span in another file is dropped: each file reports its own findings.
     Diagnostic& report(SourceSpan span, std::string message);
-    // Attaches an exact edit to the finding reported last (its help describes it).
-    void fix(std::vector<Edit> edits);
+    // Attaches exact edits to the finding reported last (its help describes them).
+    void fix(std::vector<Edit> edits, FixSafety safety);
 
 private:
     const LintRule& rule_;

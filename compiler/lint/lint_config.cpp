@@ -1,6 +1,7 @@
 // Reading the lint section with ConfigSection, and answering level, option and ignore queries.
 #include "compiler/lint/lint_config.h"
 
+#include "common/assert.h"
 #include "common/edit_distance.h"
 #include "common/path_glob.h"
 
@@ -62,12 +63,13 @@ std::optional<OptionValue> readOption(ConfigSection& section, const OptionSpec& 
             return *s;
         }
         return std::nullopt;
-    default:
+    case 3:
         if (auto list = section.stringList(key)) {
             return *list;
         }
         return std::nullopt;
     }
+    CLUE_UNREACHABLE();
 }
 
 RuleSettings readRule(ConfigSection rules, const std::string& key, const LintRule& rule) {
@@ -127,12 +129,14 @@ LintConfig LintConfig::read(const ProjectConfig& project, const Catalogue& catal
         }
         if (!isCategory) {
             auto guess = closestMatch(key, known);
-            rules.warning(key, guess ? fmt::format("no lint rule or category is called '{}'; "
-                                                   "did you mean '{}'?",
-                                                   key, *guess)
-                                     : fmt::format("no lint rule or category is called '{}' "
-                                                   "(`clue lint --list-rules` lists them)",
-                                                   key));
+            rules.warning(key,
+                          guess ? fmt::format("no lint rule or category is called '{}'; "
+                                              "did you mean '{}'?",
+                                              key, *guess)
+                                : fmt::format("no lint rule or category is called '{}' "
+                                              "(`clue lint --list-rules` lists them)",
+                                              key),
+                          code::ConfigUnknownKey);
         }
     }
     return config;

@@ -19,6 +19,7 @@ namespace {
 struct Root {
     std::string path;
     std::unique_ptr<Program> program;
+    std::unique_ptr<objectify::LockedRules> locked; // the chains of rules without `when`
     std::unique_ptr<ProgramAnalyses> analyses;
     const SourceUnit* unit = nullptr;
 };
@@ -78,6 +79,12 @@ void Run::load(const std::string& path, LintResult& result) {
     options.stdlibDir = stdlibDir_;
     options.reader = &reader_;
     std::unique_ptr<Program> program = loadProgram({path}, sources_, diags, options);
+    std::unique_ptr<objectify::LockedRules> locked;
+    if (program) {
+        // Malformed (E080) and stale (E081) lock entries are errors, as in `clue compile`.
+        locked = std::make_unique<objectify::LockedRules>(
+            objectify::LockedRules::load(*program, sources_, diags));
+    }
     keepCompilerDiagnostics(diags);
     if (!program) {
         result.failed.push_back(path);
@@ -86,7 +93,8 @@ void Run::load(const std::string& path, LintResult& result) {
     Root root;
     root.path = path;
     root.unit = program->units.front().get();
-    root.analyses = std::make_unique<ProgramAnalyses>(*program, sources_);
+    root.locked = std::move(locked);
+    root.analyses = std::make_unique<ProgramAnalyses>(*program, sources_, root.locked.get());
     root.program = std::move(program);
     roots_.push_back(std::move(root));
     result.linted.push_back(path);

@@ -30,7 +30,7 @@ UnlessEffect unlessEffect(const ir::IRModule& lowered, ir::Vertex root) {
 
 const ProgramIR& ProgramAnalyses::ir() {
     if (!ir_) {
-        ir_ = std::make_unique<ProgramIR>(ProgramIR::build(program_, sources_));
+        ir_ = std::make_unique<ProgramIR>(ProgramIR::build(program_, sources_, locked_));
     }
     return *ir_;
 }
@@ -44,7 +44,7 @@ const StatementIndex& ProgramAnalyses::statements() {
 
 const UsageIndex& ProgramAnalyses::usage() {
     if (!usage_) {
-        usage_ = UsageIndex::build(program_);
+        usage_ = UsageIndex::build(program_, locked_);
     }
     return *usage_;
 }

@@ -21,8 +21,10 @@ struct UnlessEffect {
 
 class ProgramAnalyses {
 public:
-    ProgramAnalyses(const Program& program, const SourceManager& sources)
-        : program_(program), sources_(sources) {}
+    // `locked`: the chains of rules without `when` from the lockfiles; null: none.
+    ProgramAnalyses(const Program& program, const SourceManager& sources,
+                    const objectify::LockedRules* locked = nullptr)
+        : program_(program), sources_(sources), locked_(locked) {}
 
     const Program& program() const { return program_; }
     const ProgramIR& ir();
@@ -36,6 +38,7 @@ public:
 private:
     const Program& program_;
     const SourceManager& sources_;
+    const objectify::LockedRules* locked_;
     std::unique_ptr<ProgramIR> ir_;
     std::optional<StatementIndex> statements_;
     std::optional<UsageIndex> usage_;

@@ -6,13 +6,15 @@
 
 namespace clue::lint {
 
-ProgramIR ProgramIR::build(const Program& program, const SourceManager& sources) {
+ProgramIR ProgramIR::build(const Program& program, const SourceManager& sources,
+                           const objectify::LockedRules* locked) {
     ProgramIR result;
-    // Lowering reports rules without `when` (E070) and conflicting options (W072): lint has
-    // its own findings for both, so those diagnostics are dropped here.
+    // Lowering reports rules with no chain (E070) and conflicting options (W072): lint has its
+    // own findings for both, so those diagnostics are dropped here.
     DiagnosticEngine dropped;
     FormulaLowering lowering(result.lowered_, dropped,
                              [&](const std::string& name) { return program.predicates.at(name); });
+    lowering.setLockedRules(locked);
     for (const auto& unit : program.units) {
         for (const ast::PredicateDecl* p : unit->module.predicates()) {
             lowering.declarePredicate(*p);

@@ -1,6 +1,8 @@
 // Names of categories, levels and option types, as clue.yaml, docs and outputs spell them.
 #include "compiler/lint/rule_meta.h"
 
+#include "common/assert.h"
+
 #include <fmt/format.h>
 
 namespace clue::lint {
@@ -20,7 +22,7 @@ const char* categoryName(Category category) {
     case Category::Testing:
         return "testing";
     }
-    return "style";
+    CLUE_UNREACHABLE();
 }
 
 std::vector<Category> allCategories() {
@@ -37,7 +39,7 @@ const char* ruleLevelName(RuleLevel level) {
     case RuleLevel::Error:
         return "error";
     }
-    return "off";
+    CLUE_UNREACHABLE();
 }
 
 const char* optionTypeName(const OptionValue& value) {
@@ -48,9 +50,10 @@ const char* optionTypeName(const OptionValue& value) {
         return "boolean";
     case 2:
         return "string";
-    default:
+    case 3:
         return "list of strings";
     }
+    CLUE_UNREACHABLE();
 }
 
 std::string formatOptionValue(const OptionValue& value) {

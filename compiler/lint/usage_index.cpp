@@ -6,10 +6,25 @@
 
 namespace clue::lint {
 
-UsageIndex UsageIndex::build(const Program& program) {
+UsageIndex UsageIndex::build(const Program& program, const objectify::LockedRules* locked) {
     UsageIndex index;
+    std::unordered_map<std::string, std::string> declared; // normalized statement -> name
+    for (const auto& [name, p] : program.predicates) {
+        declared.emplace(normalizeStatement(p->statement.value()), name);
+    }
     for (const auto& unit : program.units) {
         unit->module.forEachRule([&](const ast::RuleDecl& rule) {
+            const objectify::LockEntry* entry =
+                !rule.when && locked != nullptr ? locked->entryOf(rule) : nullptr;
+            if (entry != nullptr && entry->formula) {
+                forEachInline(*entry->formula, [&](const ast::Formula& inl) {
+                    std::string normalized = normalizeStatement(inl.text);
+                    index.ruleStatements_.insert(normalized);
+                    if (auto it = declared.find(normalized); it != declared.end()) {
+                        index.uses_[it->second].push_back({inl.span, &rule});
+                    }
+                });
+            }
             for (const ast::Formula* f : {rule.when.get(), rule.unless.get()}) {
                 if (f == nullptr) {
                     continue;

@@ -1,7 +1,10 @@
 // Where each declared predicate is used, in rules and in tests, across the whole program; and
-// which statements the rules ask at all.
+// which statements the rules ask at all. A rule without `when` asks the statements of the chain
+// its lock entry gives it; a chain's statement that a predicate declares is a use of that
+// predicate, since the compiler asks them as one.
 #pragma once
 
+#include "compiler/objectify/locked_rules.h"
 #include "compiler/sema/program.h"
 
 #include <string>
@@ -18,7 +21,7 @@ struct PredicateUse {
 
 class UsageIndex {
 public:
-    static UsageIndex build(const Program& program);
+    static UsageIndex build(const Program& program, const objectify::LockedRules* locked = nullptr);
 
     // Uses of the predicate declared as `name` (empty when it has none).
     const std::vector<PredicateUse>& uses(const std::string& name) const;

@@ -91,7 +91,9 @@ Vertex FormulaLowering::lowerFormula(const ast::Formula& f) {
         return usePredicate(inlinePredicate(f.text), f.span);
     case ast::FormulaKind::Const:
         return module_.addNode({NodeKind::Const, f.value, 0});
-    default:
+    case ast::FormulaKind::And:
+    case ast::FormulaKind::Or:
+    case ast::FormulaKind::Not:
         break;
     }
     std::vector<Vertex> operands;
@@ -128,7 +130,9 @@ const ast::Formula* FormulaLowering::lockedWhen(const ast::RuleDecl& rule,
     if (entry != nullptr && entry->formula) {
         return entry->formula.get();
     }
-    if (locked_ == nullptr || !locked_->reported(rule)) {
+    if (chainless_ != nullptr) {
+        chainless_->push_back(rule.id);
+    } else if (locked_ == nullptr || !locked_->reported(rule)) {
         diagnostics_
             .error(code::NeedsObjectification, rule.idSpan,
                    fmt::format("rule '{}' needs objectification: run `clue objectify {}`", rule.id,

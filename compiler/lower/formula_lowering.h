@@ -13,6 +13,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace clue {
 
@@ -30,6 +31,9 @@ public:
 
     // Where rules without `when` find their chains (lock entries); null: nowhere.
     void setLockedRules(const objectify::LockedRules* locked) { locked_ = locked; }
+    // Where the ids of rules with no chain at all go, left out of the module without E070
+    // (`clue test` tests the others); null: each gets E070.
+    void setChainless(std::vector<std::string>* ids) { chainless_ = ids; }
 
     // Adds the rule with `location` ("file:line"). A rule with no `when` takes its lock entry's
     // chain; with none it gets E070 and no node, and `file` names it in the message.
@@ -47,6 +51,7 @@ private:
     DiagnosticEngine& diagnostics_;
     PredicateLookup lookup_;
     const objectify::LockedRules* locked_ = nullptr;
+    std::vector<std::string>* chainless_ = nullptr;
     std::unordered_map<std::string, uint32_t> byKey_; // statement hash -> predicate info
     // Statement as written -> predicate info: hashing is costly and most uses repeat a text.
     std::unordered_map<std::string, uint32_t> byText_;

@@ -56,13 +56,15 @@ void recordModuleInfo(const std::vector<OrderedUnit>& units, const SourceManager
 
 ir::IRModule lowerProgram(const Program& program, const SourceManager& sources,
                           DiagnosticEngine& diagnostics, const std::string& stdlibDir,
-                          const objectify::LockedRules* locked) {
+                          const objectify::LockedRules* locked,
+                          std::vector<std::string>* chainless) {
     std::vector<OrderedUnit> units = orderUnits(program, stdlibDir);
     ir::IRModule module;
     recordModuleInfo(units, sources, locked, module.info());
     FormulaLowering lowering(module, diagnostics,
                              [&](const std::string& name) { return program.predicates.at(name); });
     lowering.setLockedRules(locked);
+    lowering.setChainless(chainless);
     for (const OrderedUnit& u : units) {
         for (const ast::PredicateDecl* p : u.unit->module.predicates()) {
             lowering.declarePredicate(*p);

@@ -15,9 +15,11 @@ namespace clue {
 // `stdlibDir` is where std/ imports resolved (stdlibDirectory()), for their relative paths.
 // A rule without `when` takes the chain of its lock entry in `locked`; one with no entry gets
 // E070 (unless `locked` already reported its entry). The lockfiles read join the source
-// digest. Reports W072 for conflicting predicate options.
+// digest. Reports W072 for conflicting predicate options. With `chainless`, a rule with no
+// chain is left out and its id listed there instead (FormulaLowering::setChainless).
 ir::IRModule lowerProgram(const Program& program, const SourceManager& sources,
                           DiagnosticEngine& diagnostics, const std::string& stdlibDir,
-                          const objectify::LockedRules* locked = nullptr);
+                          const objectify::LockedRules* locked = nullptr,
+                          std::vector<std::string>* chainless = nullptr);
 
 } // namespace clue

@@ -1,4 +1,6 @@
 // Parsing and validation of extraction answers: the JSON chain and each of its statements.
+#include "common/json_in_text.h"
+#include "common/json_input.h"
 #include "common/utf8.h"
 #include "compiler/objectify/answer_parser.h"
 #include "compiler/objectify/answer_text.h"
@@ -12,20 +14,30 @@ namespace {
 
 using nlohmann::json;
 
-// The JSON object in the answer: the whole answer, a fenced block, or the outermost braces of
-// an answer with prose around it.
-std::optional<json> findJson(std::string_view answer) {
-    std::string_view text = unfenced(answer);
-    size_t open = text.find('{');
-    size_t close = text.rfind('}');
-    if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
-        return std::nullopt;
+// The JSON object in the answer (jsonObjectsIn: the whole answer, a fenced block, or an object
+// with prose around it): the first that has a "chain", else the first that reads at all. Nothing,
+// with `problem` set, when there is none or one is not strict JSON (a key twice included).
+std::optional<json> findJson(std::string_view answer, std::string& problem) {
+    std::optional<json> first;
+    for (std::string_view candidate : jsonObjectsIn(answer)) {
+        std::optional<json> object;
+        try {
+            object = parseJsonObject(candidate);
+        } catch (const JsonInputError& e) {
+            problem = std::string("it is not a JSON object (") + e.what() + ")";
+            return std::nullopt;
+        }
+        if (object && object->contains("chain")) {
+            return object;
+        }
+        if (object && !first) {
+            first = std::move(object);
+        }
     }
-    json parsed = json::parse(text.substr(open, close - open + 1), nullptr, false);
-    if (parsed.is_discarded()) {
-        return std::nullopt;
+    if (!first) {
+        problem = "it is not a JSON object";
     }
-    return parsed;
+    return first;
 }
 
 // The statement without white space runs and final punctuation.
@@ -107,9 +119,10 @@ Checked<Chain> parseChain(std::string_view answer, const AnswerLimits& limits) {
     if (auto problem = textProblem(answer)) {
         return Checked<Chain>::fail("the answer is unusable: " + *problem);
     }
-    std::optional<json> parsed = findJson(answer);
+    std::string problem;
+    std::optional<json> parsed = findJson(answer, problem);
     if (!parsed) {
-        return Checked<Chain>::fail("it is not a JSON object");
+        return Checked<Chain>::fail(problem);
     }
     if (!parsed->is_object() || !parsed->contains("chain") || !(*parsed)["chain"].is_array()) {
         return Checked<Chain>::fail("the JSON has no \"chain\" array");

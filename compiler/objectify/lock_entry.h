@@ -40,11 +40,6 @@ struct LockEntry {
     // Whether this entry was made for `ruleText`: its original text or its final rewrite (which
     // `clue objectify --accept-rewrite` puts into the source).
     bool matchesText(const std::string& ruleText) const;
-    // Fresh for objectify: made for this text with this model and these prompts.
-    bool isFreshFor(const std::string& ruleText, const std::string& modelId,
-                    const std::string& prompts) const {
-        return matchesText(ruleText) && model == modelId && promptVersion == prompts;
-    }
 };
 
 } // namespace clue::objectify

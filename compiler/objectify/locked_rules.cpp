@@ -1,9 +1,11 @@
 // Finding each rule's lock entry, and reporting the rules whose entry is stale.
 #include "compiler/objectify/locked_rules.h"
 
+#include "common/assert.h"
 #include "common/statement.h"
 #include "compiler/diag/diagnostic_codes.h"
 #include "compiler/objectify/lockfile_reader.h"
+#include "compiler/objectify/prompt_set.h"
 
 #include <fmt/format.h>
 
@@ -44,25 +46,49 @@ void LockedRules::loadUnit(const SourceUnit& unit, SourceManager& sources,
     }
 }
 
+// Compile requires the current prompts and no model: it asks none, and the plan records the
+// entry's model.
 void LockedRules::resolve(const ast::RuleDecl& rule, const Lockfile& lockfile,
                           const std::string& source, DiagnosticEngine& diags) {
-    const std::string& text = rule.text.value();
-    if (const LockEntry* entry = lockfile.find(rule.id, text)) {
-        entries_.emplace(&rule, entry);
-        for (const ChainStatement& s : entry->objects) {
+    LockLookup found = lockfile.lookup(rule.id, rule.text.value(), {kPromptVersion, std::nullopt});
+    switch (found.state) {
+    case LockState::Fresh:
+        entries_.emplace(&rule, found.entry);
+        for (const ChainStatement& s : found.entry->objects) {
             objects_.emplace(normalizeStatement(s.statement), s.object);
         }
-    } else if (const LockEntry* stale = lockfile.staleFor(rule.id, text)) {
-        reported_.insert(&rule);
-        diags
-            .error(code::LockEntryStale, rule.idSpan,
-                   fmt::format("rule '{}' has no `when`, and its lock entry was made for another "
-                               "text: run `clue objectify {}`",
-                               rule.id, source))
-            .note(fmt::format("the entry was made for \"{}\"", stale->text), stale->span)
+        return;
+    case LockState::Missing:
+        return; // lowering reports E070, naming the command to run
+    case LockState::TextChanged:
+        reportStale(rule, source, "was made for another text", diags)
+            .note(fmt::format("the entry was made for \"{}\"", found.entry->text),
+                  found.entry->span)
             .withHelp("the rule text changed since it was objectified; objectify it again, or "
                       "give it a `when` by hand");
+        return;
+    case LockState::PromptsChanged:
+        reportStale(rule, source,
+                    fmt::format("was made with the prompts {}, not {}", found.entry->promptVersion,
+                                kPromptVersion),
+                    diags)
+            .note("the entry is here", found.entry->span)
+            .withHelp("this clue objectifies with other prompts; objectify the rule again and "
+                      "review the new chain");
+        return;
+    case LockState::ModelChanged:
+        break; // compile requires no model
     }
+    CLUE_UNREACHABLE();
+}
+
+Diagnostic& LockedRules::reportStale(const ast::RuleDecl& rule, const std::string& source,
+                                     const std::string& why, DiagnosticEngine& diags) {
+    reported_.insert(&rule);
+    return diags.error(code::LockEntryStale, rule.idSpan,
+                       fmt::format("rule '{}' has no `when`, and its lock entry {}: run `clue "
+                                   "objectify {}`",
+                                   rule.id, why, source));
 }
 
 const LockEntry* LockedRules::entryOf(const ast::RuleDecl& rule) const {

@@ -19,7 +19,8 @@ namespace clue::objectify {
 class LockedRules {
 public:
     // Reads the lockfile of every file of `program` that has a rule without `when`. Reports
-    // E080 for a malformed lockfile and E081 for a rule whose entry was made for another text.
+    // E080 for a malformed lockfile and E081 for a rule whose entry is not fresh
+    // (Lockfile::lookup): made for another text, or with other prompts.
     // A rule with no entry at all is left to lowering, which names the command to run.
     static LockedRules load(const Program& program, SourceManager& sources,
                             DiagnosticEngine& diags);
@@ -37,6 +38,8 @@ private:
     void loadUnit(const SourceUnit& unit, SourceManager& sources, DiagnosticEngine& diags);
     void resolve(const ast::RuleDecl& rule, const Lockfile& lockfile, const std::string& source,
                  DiagnosticEngine& diags);
+    Diagnostic& reportStale(const ast::RuleDecl& rule, const std::string& source,
+                            const std::string& why, DiagnosticEngine& diags);
 
     std::vector<std::unique_ptr<Lockfile>> lockfiles_;
     std::map<const ast::RuleDecl*, const LockEntry*> entries_;

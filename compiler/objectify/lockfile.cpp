@@ -32,6 +32,22 @@ const LockEntry* Lockfile::staleFor(const std::string& id, const std::string& te
     return nullptr;
 }
 
+LockLookup Lockfile::lookup(const std::string& id, const std::string& text,
+                            const LockRequirement& need) const {
+    const LockEntry* entry = find(id, text);
+    if (entry == nullptr) {
+        const LockEntry* stale = staleFor(id, text);
+        return {stale ? LockState::TextChanged : LockState::Missing, stale};
+    }
+    if (entry->promptVersion != need.promptVersion) {
+        return {LockState::PromptsChanged, entry};
+    }
+    if (need.model && entry->model != *need.model) {
+        return {LockState::ModelChanged, entry};
+    }
+    return {LockState::Fresh, entry};
+}
+
 void Lockfile::put(LockEntry entry) {
     std::erase_if(entries_, [&](const LockEntry& old) {
         return old.ruleId == entry.ruleId ||

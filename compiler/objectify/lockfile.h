@@ -4,6 +4,7 @@
 
 #include "compiler/objectify/lock_entry.h"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,6 +16,29 @@ inline constexpr const char* kLockfileVersion = "clue.lock/v1";
 // The lockfile beside a source file: "policy.clue" gives "policy.clue.lock".
 std::string lockfilePath(const std::string& sourcePath);
 
+// What a lock entry must have been made with to stand for a rule now.
+struct LockRequirement {
+    std::string promptVersion; // the prompts this clue objectifies with (kPromptVersion)
+    // The model that would be asked; nothing: an entry of any model will do. `clue objectify`
+    // requires the model it is set to ask; `clue compile` asks no model and requires none (the
+    // plan records the entry's model).
+    std::optional<std::string> model;
+};
+
+// What a lockfile holds for one rule.
+enum class LockState {
+    Fresh,          // an entry for the rule's text, the prompt version and the model required
+    Missing,        // no entry for the rule at all
+    TextChanged,    // only an entry for another text of the rule: the rule was edited
+    PromptsChanged, // an entry for the text, made with other prompts
+    ModelChanged,   // an entry for the text and prompts, made with another model
+};
+
+struct LockLookup {
+    LockState state = LockState::Missing;
+    const LockEntry* entry = nullptr; // the fresh entry, or the one found stale; null if Missing
+};
+
 class Lockfile {
 public:
     const std::vector<LockEntry>& entries() const { return entries_; }
@@ -25,6 +49,11 @@ public:
     const LockEntry* find(const std::string& id, const std::string& text) const;
     // An entry for rule `id` made for another text: what is left after the rule text changed.
     const LockEntry* staleFor(const std::string& id, const std::string& text) const;
+    // The freshness rule, the one `clue objectify` and `clue compile` share: the entry of rule
+    // `id` with text `text` is fresh when it was made for that text (or its accepted rewrite),
+    // with `need`'s prompt version, and with `need`'s model when one is required.
+    LockLookup lookup(const std::string& id, const std::string& text,
+                      const LockRequirement& need) const;
 
     // Adds `entry` in place of every entry for the same rule or the same key.
     void put(LockEntry entry);

@@ -1,10 +1,13 @@
-// Reading a lockfile: YAML through yaml-cpp, then every key and value checked, with the YAML
-// marks turned into source spans for the diagnostics.
+// Reading a lockfile: YAML through yaml-cpp and the typed reader that clue.yaml shares
+// (common/yaml_map.h), every key and value checked, with the YAML marks turned into source spans
+// for the diagnostics.
 #include "compiler/objectify/lockfile_reader.h"
 
 #include "common/file_io.h"
 #include "common/sha256.h"
 #include "common/statement.h"
+#include "common/yaml_input.h"
+#include "common/yaml_map.h"
 #include "compiler/diag/diagnostic_codes.h"
 #include "compiler/objectify/locked_formula.h"
 
@@ -43,7 +46,6 @@ private:
     std::optional<int> integer(const YAML::Node& map, const char* key, int min, int max);
 
     SourceSpan spanAt(const YAML::Mark& mark) const;
-    const YAML::Node keyNode(const YAML::Node& map, const char* key) const;
     void error(const YAML::Mark& mark, std::string message);
 
     SourceManager& sources_;
@@ -54,20 +56,11 @@ private:
 
 // From the mark to the end of its line: the caret underlines the value or entry at fault.
 SourceSpan LockReader::spanAt(const YAML::Mark& mark) const {
-    std::string_view contents = sources_.contents(file_);
     if (mark.line < 0) {
         return {file_, 0, 0};
     }
-    uint32_t line = static_cast<uint32_t>(mark.line) + 1;
-    std::string_view lineText = sources_.lineText(file_, line);
-    uint32_t column = std::min<uint32_t>(static_cast<uint32_t>(std::max(mark.column, 0)),
-                                         static_cast<uint32_t>(lineText.size()));
-    uint32_t begin = std::min<uint32_t>(sources_.lineStart(file_, line) + column,
-                                        static_cast<uint32_t>(contents.size()));
-    size_t last = lineText.find_last_not_of(" \t\r");
-    uint32_t end = sources_.lineStart(file_, line) +
-                   static_cast<uint32_t>(last == std::string_view::npos ? 0 : last + 1);
-    return {file_, begin, std::max(begin, end)};
+    return sources_.restOfLine(file_, static_cast<uint32_t>(mark.line) + 1,
+                               static_cast<uint32_t>(std::max(mark.column, 0)));
 }
 
 void LockReader::error(const YAML::Mark& mark, std::string message) {
@@ -76,28 +69,17 @@ void LockReader::error(const YAML::Mark& mark, std::string message) {
         .withHelp("fix the entry by hand, or delete it and run `clue objectify` again");
 }
 
-const YAML::Node LockReader::keyNode(const YAML::Node& map, const char* key) const {
-    for (const auto& item : map) {
-        if (item.first.IsScalar() && item.first.Scalar() == key) {
-            return item.first;
-        }
-    }
-    return YAML::Node();
-}
-
 bool LockReader::checkKeys(const YAML::Node& map, std::initializer_list<const char*> known,
                            std::initializer_list<const char*> required) {
+    YamlMap entry(map);
     bool ok = true;
-    for (const auto& item : map) {
-        std::string key = item.first.IsScalar() ? item.first.Scalar() : "";
-        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
-            error(item.first.Mark(), fmt::format("unknown key '{}' in a lock entry", key));
-            ok = false;
-        }
+    for (const auto& [key, mark] : entry.unknownKeys({known.begin(), known.end()})) {
+        error(mark, fmt::format("unknown key '{}' in a lock entry", key));
+        ok = false;
     }
     for (const char* key : required) {
-        if (!map[key]) {
-            error(map.Mark(), fmt::format("the lock entry has no '{}'", key));
+        if (!entry.has(key)) {
+            error(entry.mark(), fmt::format("the lock entry has no '{}'", key));
             ok = false;
         }
     }
@@ -106,25 +88,21 @@ bool LockReader::checkKeys(const YAML::Node& map, std::initializer_list<const ch
 
 std::optional<std::string> LockReader::text(const YAML::Node& map, const char* key,
                                             bool allowEmpty) {
-    const YAML::Node value = map[key];
-    if (!value.IsScalar() || (!allowEmpty && value.Scalar().empty())) {
-        error(value.IsDefined() ? value.Mark() : map.Mark(),
-              fmt::format("'{}' must be a {}text", key, allowEmpty ? "" : "non-empty "));
+    YamlValue<std::string> read = YamlMap(map).scalar(key);
+    if (!read.value || (!allowEmpty && read.value->empty())) {
+        error(read.mark, fmt::format("'{}' must be a {}text", key, allowEmpty ? "" : "non-empty "));
         return std::nullopt;
     }
-    return value.Scalar();
+    return read.value;
 }
 
 std::optional<int> LockReader::integer(const YAML::Node& map, const char* key, int min, int max) {
-    const YAML::Node value = map[key];
-    int number = 0;
-    if (!value.IsScalar() || !YAML::convert<int>::decode(value, number) || number < min ||
-        number > max) {
-        error(value.IsDefined() ? value.Mark() : map.Mark(),
-              fmt::format("'{}' must be a whole number from {} to {}", key, min, max));
+    YamlValue<long long> read = YamlMap(map).integer(key);
+    if (!read.value || *read.value < min || *read.value > max) {
+        error(read.mark, fmt::format("'{}' must be a whole number from {} to {}", key, min, max));
         return std::nullopt;
     }
-    return number;
+    return static_cast<int>(*read.value);
 }
 
 // The optional list `key` of `entry`: each item a mapping with exactly `keys`, given to `read`.
@@ -231,7 +209,7 @@ std::optional<LockEntry> LockReader::readEntry(const YAML::Node& node) {
     }
     e.ruleId = *id, e.text = *ruleText, e.textSha256 = *hash, e.model = *model;
     e.promptVersion = *prompts, e.explanation = *explanation, e.when = *when, e.rating = *rating;
-    e.span = spanAt(keyNode(node, "id").Mark());
+    e.span = spanAt(YamlMap(node).keyMark("id"));
     if (e.textSha256 != sha256Hex(e.text)) {
         error(node["text_sha256"].Mark(),
               "'text_sha256' is not the SHA-256 of 'text': the entry was edited by hand");
@@ -248,7 +226,7 @@ std::optional<LockEntry> LockReader::readEntry(const YAML::Node& node) {
 std::optional<Lockfile> LockReader::read() {
     YAML::Node root;
     try {
-        root = YAML::Load(std::string(sources_.contents(file_)));
+        root = loadYamlInput(sources_.contents(file_));
     } catch (const YAML::Exception& e) {
         error(e.mark, "the lockfile is not valid YAML: " + e.msg);
         return std::nullopt;

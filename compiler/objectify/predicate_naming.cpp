@@ -1,5 +1,8 @@
-// Predicate names from statements: content words only, at most three of them.
+// Predicate names from statements: the statement's content words, the first three (negations
+// aside, which always stay), more of them when that name is taken.
 #include "compiler/objectify/predicate_naming.h"
+
+#include "compiler/frontend/token_names.h"
 
 #include <algorithm>
 #include <array>
@@ -9,21 +12,27 @@
 namespace clue::objectify {
 namespace {
 
-bool isFillerWord(const std::string& word) {
-    static constexpr std::array<std::string_view, 36> fillers = {
-        "a",    "an",   "the",   "of",    "via",   "this", "image", "is",      "are",
-        "be",   "been", "being", "in",    "on",    "at",   "to",    "with",    "by",
-        "and",  "or",   "its",   "their", "his",   "her",  "some",  "any",     "has",
-        "have", "from", "for",   "that",  "which", "who",  "as",    "visible", "shown"};
-    return std::find(fillers.begin(), fillers.end(), word) != fillers.end();
+// Words that say nothing a name needs: articles, auxiliaries, prepositions, pronouns, and the
+// words every statement repeats ("visible via this image").
+bool isFunctionWord(const std::string& word) {
+    static constexpr std::array<std::string_view, 62> words = {
+        "a",     "an",      "the",     "of",    "via",   "this",  "that",    "these",  "those",
+        "image", "picture", "photo",   "is",    "are",   "was",   "were",    "be",     "been",
+        "being", "in",      "on",      "at",    "to",    "with",  "by",      "and",    "or",
+        "its",   "their",   "his",     "her",   "some",  "any",   "has",     "have",   "had",
+        "from",  "for",     "which",   "who",   "whose", "as",    "visible", "shown",  "depicted",
+        "only",  "just",    "clearly", "also",  "very",  "there", "it",      "they",   "them",
+        "can",   "could",   "may",     "might", "than",  "into",  "onto",    "appears"};
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+bool isNegation(const std::string& word) {
+    return word == "not" || word == "no" || word == "without" || word == "never";
 }
 
 bool isKeyword(const std::string& word) {
-    static constexpr std::array<std::string_view, 21> keywords = {
-        "constitution", "version", "description", "import", "predicate", "category", "rule",
-        "severity",     "when",    "unless",      "tags",   "test",      "given",    "expect",
-        "safe",         "unsafe",  "violates",    "and",    "or",        "not",      "true"};
-    return word == "false" || std::find(keywords.begin(), keywords.end(), word) != keywords.end();
+    const std::vector<std::string>& keywords = allKeywords();
+    return std::find(keywords.begin(), keywords.end(), word) != keywords.end();
 }
 
 std::vector<std::string> words(std::string_view text) {
@@ -45,23 +54,41 @@ std::vector<std::string> words(std::string_view text) {
     return out;
 }
 
+// The first `count` content words (negations do not count against it), joined by '_'.
+std::string nameOf(const std::vector<std::string>& content, size_t count) {
+    std::string name;
+    size_t used = 0;
+    for (const std::string& word : content) {
+        if (used == count) {
+            break;
+        }
+        name += (name.empty() ? "" : "_") + word;
+        used += isNegation(word) ? 0 : 1;
+    }
+    if (name.empty()) {
+        name = "extracted";
+    }
+    if (std::isdigit(static_cast<unsigned char>(name.front())) || isKeyword(name)) {
+        name = "p_" + name;
+    }
+    return name;
+}
+
 } // namespace
 
 std::string predicateNameFor(std::string_view statement, std::set<std::string>& taken) {
-    std::string base;
-    int used = 0;
-    for (const std::string& word : words(statement)) {
-        if (used < 3 && !isFillerWord(word)) {
-            base += (used++ ? "_" : "") + word;
+    std::vector<std::string> content;
+    for (std::string& word : words(statement)) {
+        if (!isFunctionWord(word)) {
+            content.push_back(std::move(word));
         }
     }
-    if (base.empty()) {
-        base = "extracted";
+    // Three words, then more while the name is taken, then a number.
+    std::string name = nameOf(content, 3);
+    for (size_t count = 4; taken.contains(name) && count <= content.size(); ++count) {
+        name = nameOf(content, count);
     }
-    if (std::isdigit(static_cast<unsigned char>(base.front())) || isKeyword(base)) {
-        base = "p_" + base;
-    }
-    std::string name = base;
+    std::string base = name;
     for (int n = 2; taken.contains(name); ++n) {
         name = base + "_" + std::to_string(n);
     }

@@ -1,6 +1,7 @@
 // Leaves are copied; each old vertex maps to one new vertex, so sharing survives.
 #include "compiler/passes/formula_rewriter.h"
 
+#include "common/assert.h"
 #include "compiler/ir/ir_rebuild.h"
 
 namespace clue {
@@ -15,9 +16,12 @@ bool FormulaRewriter::rewrite(ir::IRModule& module) {
             return builder_.add(d);
         case ir::NodeKind::Not:
             return rewriteNot(kids.front());
-        default:
+        case ir::NodeKind::And:
+        case ir::NodeKind::Or:
+        case ir::NodeKind::Rule:
             return rewriteJunction(d.kind, kids);
         }
+        CLUE_UNREACHABLE();
     });
     return changed_;
 }

@@ -2,6 +2,7 @@
 // negations of new nodes are memoized so a shared subformula is negated once.
 #include "compiler/passes/normalize_pass.h"
 
+#include "common/assert.h"
 #include "compiler/passes/formula_rewriter.h"
 
 #include <vector>
@@ -42,7 +43,7 @@ private:
         if (v < negated_.size() && negated_[v] != kNone) {
             return negated_[v];
         }
-        Vertex result;
+        Vertex result = kNone;
         switch (builder().kind(v)) {
         case NodeKind::Predicate:
             result = builder().negation(v);
@@ -55,10 +56,13 @@ private:
             markChanged();
             result = builder().constant(!builder().value(v));
             break;
-        default:
+        case NodeKind::And:
+        case NodeKind::Or:
             markChanged();
             result = negateJunction(v);
             break;
+        case NodeKind::Rule: // a rule is a root, never an operand
+            CLUE_UNREACHABLE();
         }
         if (v >= negated_.size()) {
             negated_.resize(v + 1 + v / 2, kNone);

@@ -1,6 +1,7 @@
 // Children first, by ascending id: operands are ordered and estimated before their parent is.
 #include "compiler/passes/order_pass.h"
 
+#include "common/assert.h"
 #include "compiler/ir/ir_traversal.h"
 #include "compiler/passes/cost_model.h"
 
@@ -36,7 +37,9 @@ Estimate estimateOf(const ir::IRModule& module, Vertex v, const std::vector<Esti
         Estimate e = done[module.child(v, 0)];
         return {1.0 - e.pTrue, e.cost};
     }
-    default: {
+    case NodeKind::And:
+    case NodeKind::Or:
+    case NodeKind::Rule: {
         std::vector<Estimate> operands;
         for (Vertex c : module.children(v)) {
             operands.push_back(done[c]);
@@ -44,6 +47,7 @@ Estimate estimateOf(const ir::IRModule& module, Vertex v, const std::vector<Esti
         return junctionEstimate(module.kind(v), operands);
     }
     }
+    CLUE_UNREACHABLE();
 }
 
 } // namespace

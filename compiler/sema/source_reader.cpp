@@ -1,4 +1,4 @@
-// Disk and in-memory source readers.
+// Disk, in-memory and overlay source readers.
 #include "compiler/sema/source_reader.h"
 
 #include "common/file_io.h"
@@ -45,6 +45,22 @@ SourceReader::Result MemoryReader::read(const std::string& path) const {
 
 std::string MemoryReader::identity(const std::string& path) const {
     return fs::path(path).lexically_normal().string();
+}
+
+void OverlayReader::set(const std::string& path, std::string contents) {
+    files_[identity(path)] = std::move(contents);
+}
+
+void OverlayReader::remove(const std::string& path) {
+    files_.erase(identity(path));
+}
+
+SourceReader::Result OverlayReader::read(const std::string& path) const {
+    auto it = files_.find(identity(path));
+    if (it == files_.end()) {
+        return base_.read(path);
+    }
+    return {Status::Ok, it->second, ""};
 }
 
 } // namespace clue

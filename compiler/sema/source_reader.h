@@ -1,5 +1,6 @@
-// Where the loader reads source files from: the disk, or a set of files in memory (tests and
-// the fuzzer, which must never read the user's files).
+// Where the loader reads source files from: the disk, a set of files in memory (tests and
+// the fuzzer, which must never read the user's files), or an editor's unsaved buffers over
+// the disk (the language server, `clue lint --fix` between rounds).
 #pragma once
 
 #include <map>
@@ -37,6 +38,25 @@ public:
 
 private:
     std::map<std::string, std::string> files_;
+};
+
+// Texts held in memory that stand in for files of another reader (usually the disk): an
+// editor's open documents, whether saved or not, and names that exist nowhere else (an
+// untitled buffer). Paths are compared by the base reader's identity.
+class OverlayReader : public SourceReader {
+public:
+    explicit OverlayReader(const SourceReader& base) : base_(base) {}
+
+    void set(const std::string& path, std::string contents);
+    void remove(const std::string& path);
+    bool holds(const std::string& path) const { return files_.contains(identity(path)); }
+
+    Result read(const std::string& path) const override;
+    std::string identity(const std::string& path) const override { return base_.identity(path); }
+
+private:
+    const SourceReader& base_;
+    std::map<std::string, std::string> files_; // by identity
 };
 
 } // namespace clue

@@ -37,6 +37,15 @@ uint32_t SourceManager::lineStart(FileId file, uint32_t line) const {
     return f.lineStarts[line - 1];
 }
 
+SourceSpan SourceManager::restOfLine(FileId file, uint32_t line, uint32_t column) const {
+    std::string_view text = lineText(file, line);
+    uint32_t start = lineStart(file, line);
+    uint32_t begin = start + std::min<uint32_t>(column, static_cast<uint32_t>(text.size()));
+    size_t last = text.find_last_not_of(" \t\r");
+    uint32_t end = start + static_cast<uint32_t>(last == std::string_view::npos ? 0 : last + 1);
+    return {file, begin, std::max(begin, end)};
+}
+
 std::string_view SourceManager::lineText(FileId file, uint32_t line) const {
     const File& f = *files_.at(file);
     uint32_t start = lineStart(file, line);

@@ -24,6 +24,10 @@ public:
     std::string_view lineText(FileId file, uint32_t line) const;
     // Byte offset where 1-based `line` starts.
     uint32_t lineStart(FileId file, uint32_t line) const;
+    // From byte `column` (0-based) of 1-based `line` to the end of that line, trailing blanks left
+    // out: what a caret underlines for a place that a YAML reader gives as a line and a column
+    // (clue.yaml, lockfiles).
+    SourceSpan restOfLine(FileId file, uint32_t line, uint32_t column) const;
 
 private:
     struct File {

@@ -1,6 +1,8 @@
 // How an expectation reads in reports.
 #include "compiler/testing/test_case.h"
 
+#include "common/assert.h"
+
 namespace clue {
 
 std::string describe(const TestExpectation& e) {
@@ -14,7 +16,7 @@ std::string describe(const TestExpectation& e) {
     case ast::ExpectKind::NotViolates:
         return "not violates " + e.rule;
     }
-    return "";
+    CLUE_UNREACHABLE();
 }
 
 } // namespace clue

@@ -1,12 +1,14 @@
 // Names resolve through the program's predicate table, as sema checked them.
 #include "compiler/testing/test_case_builder.h"
 
+#include "common/path_glob.h"
 #include "common/statement.h"
 #include "compiler/ast/string_literal.h"
 #include "compiler/lower/unit_order.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace clue {
@@ -34,6 +36,34 @@ std::vector<TestCase> buildTestCases(const Program& program, const SourceManager
             cases.push_back(std::move(c));
         }
     }
+    return cases;
+}
+
+namespace {
+
+bool nameMatches(const std::string& name, const std::string& pattern) {
+    if (pattern.find_first_of("*?") == std::string::npos) {
+        return name.find(pattern) != std::string::npos;
+    }
+    // globMatch is for paths; a test name's '/' is an ordinary character.
+    auto plain = [](std::string s) {
+        std::replace(s.begin(), s.end(), '/', '\x1f');
+        return s;
+    };
+    return globMatch(plain(pattern), plain(name));
+}
+
+} // namespace
+
+std::vector<TestCase> selectTests(std::vector<TestCase> cases,
+                                  const std::vector<std::string>& patterns) {
+    if (patterns.empty()) {
+        return cases;
+    }
+    std::erase_if(cases, [&](const TestCase& c) {
+        return std::none_of(patterns.begin(), patterns.end(),
+                            [&](const std::string& p) { return nameMatches(c.name, p); });
+    });
     return cases;
 }
 

@@ -18,6 +18,11 @@ namespace clue {
 std::vector<TestCase> buildTestCases(const Program& program, const SourceManager& sources,
                                      const std::string& stdlibDir);
 
+// The cases whose name matches one of `patterns` (every case when there are none): a pattern
+// with `*` or `?` is a glob over the whole name, one without is a part of the name.
+std::vector<TestCase> selectTests(std::vector<TestCase> cases,
+                                  const std::vector<std::string>& patterns);
+
 // For each plan predicate, the names declared for its statement (joined by '/'), or the
 // statement in quotes when only inline uses have it.
 std::vector<std::string> predicateDisplayNames(const ir::IRModule& module, const plan::Plan& plan);

@@ -51,7 +51,8 @@ std::vector<std::string> ruleIds(const plan::Plan& plan) {
     return ids;
 }
 
-std::string coverageText(const Coverage& cov, const ReportContext& c) {
+std::string coverageText(const TestReport& report, const ReportContext& c) {
+    const Coverage& cov = report.coverage;
     std::vector<std::string> rules = ruleIds(*c.plan);
     auto count = [](const std::vector<bool>& v) {
         return std::count(v.begin(), v.end(), true);
@@ -61,6 +62,9 @@ std::string coverageText(const Coverage& cov, const ReportContext& c) {
         count(cov.ruleFired), rules.size(), count(cov.ruleCleared), rules.size(),
         count(cov.predicateTrue), c.predicateNames.size(), count(cov.predicateFalse),
         c.predicateNames.size());
+    if (!report.chainless.empty()) {
+        out += "  rules not testable (no chain yet): " + joinOrNone(report.chainless) + "\n";
+    }
     out += "  rules never fired: " + joinOrNone(missing(cov.ruleFired, rules)) + "\n";
     out += "  rules never cleared: " + joinOrNone(missing(cov.ruleCleared, rules)) + "\n";
     out += "  predicates never true: " + joinOrNone(missing(cov.predicateTrue, c.predicateNames)) +
@@ -75,10 +79,25 @@ std::string coverageText(const Coverage& cov, const ReportContext& c) {
 
 std::string renderTestText(const TestReport& report, const ReportContext& c) {
     std::string out;
+    if (!report.chainless.empty()) {
+        out += fmt::format("note: {} no `when` and no lock entry yet (`clue objectify` extracts "
+                           "precondition chains): the tests that need {} are not testable\n",
+                           report.chainless.size() == 1
+                               ? "rule " + report.chainless[0] + " has"
+                               : fmt::format("rules {} have", fmt::join(report.chainless, ", ")),
+                           report.chainless.size() == 1 ? "it" : "them");
+    }
     for (const TestOutcome& t : report.tests) {
         std::string fired = "[fired: " + joinOrNone(t.fired) + "]";
         if (t.passed) {
             out += fmt::format("PASS  {}  {}\n", t.name, fired);
+            continue;
+        }
+        if (!t.testable) {
+            auto why = std::find_if(t.expectations.begin(), t.expectations.end(),
+                                    [](const ExpectationOutcome& e) { return !e.testable; });
+            out += fmt::format("SKIP  {}  (not testable: expect {}, but {})\n", t.name,
+                               why->expected, why->actual);
             continue;
         }
         out += fmt::format("FAIL  {} ({})  {}\n", t.name, t.location, fired);
@@ -87,9 +106,11 @@ std::string renderTestText(const TestReport& report, const ReportContext& c) {
                                e.expected, actualText(e, c));
         }
     }
-    out += fmt::format("{} test{}: {} passed, {} failed\n", report.tests.size(),
-                       report.tests.size() == 1 ? "" : "s", report.passed, report.failed);
-    return c.coverage ? out + coverageText(report.coverage, c) : out;
+    out += fmt::format(
+        "{} test{}: {} passed, {} failed{}\n", report.tests.size(),
+        report.tests.size() == 1 ? "" : "s", report.passed, report.failed,
+        report.notTestable == 0 ? "" : fmt::format(", {} not testable", report.notTestable));
+    return c.coverage ? out + coverageText(report, c) : out;
 }
 
 namespace {
@@ -117,13 +138,11 @@ json testJson(const TestOutcome& t, const ReportContext& c) {
         expectations.push_back({{"expect", e.expected},
                                 {"actual", e.actual},
                                 {"passed", e.passed},
+                                {"testable", e.testable},
                                 {"unknown", names(e.unknown, c)}});
     }
-    return {{"name", t.name},
-            {"location", t.location},
-            {"passed", t.passed},
-            {"fired", t.fired},
-            {"expectations", expectations}};
+    return {{"name", t.name},         {"location", t.location}, {"passed", t.passed},
+            {"testable", t.testable}, {"fired", t.fired},       {"expectations", expectations}};
 }
 
 } // namespace
@@ -133,7 +152,11 @@ nlohmann::ordered_json testReportJson(const TestReport& report, const ReportCont
     for (const TestOutcome& t : report.tests) {
         tests.push_back(testJson(t, c));
     }
-    json out = {{"tests", tests}, {"passed", report.passed}, {"failed", report.failed}};
+    json out = {{"tests", tests},
+                {"passed", report.passed},
+                {"failed", report.failed},
+                {"notTestable", report.notTestable},
+                {"notTestableRules", report.chainless}};
     if (c.coverage) {
         out["coverage"] = coverageJson(report.coverage, c);
     }

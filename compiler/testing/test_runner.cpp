@@ -78,38 +78,54 @@ std::vector<size_t> rulesWith(const Evaluation& e, Truth value) {
 
 ExpectationOutcome undecided(const plan::Plan& plan, const Evaluation& e,
                              const std::vector<size_t>& rules, std::string expected) {
-    return {std::move(expected), "undecided", false, unknownBelow(plan, e, rules)};
+    return {std::move(expected), "undecided", false, true, unknownBelow(plan, e, rules)};
 }
 
+ExpectationOutcome notTestable(std::string expected, std::string why) {
+    return {std::move(expected), std::move(why), false, false, {}};
+}
+
+std::string chainlessList(const std::vector<std::string>& chainless) {
+    return fmt::format("rule{} {} {} no chain yet", chainless.size() == 1 ? "" : "s",
+                       fmt::join(chainless, ", "), chainless.size() == 1 ? "has" : "have");
+}
+
+// A verdict needs every rule: with none firing, the rules with no chain could still decide it.
 ExpectationOutcome checkVerdict(const plan::Plan& plan, const Evaluation& e, bool wantUnsafe,
-                                std::string expected) {
+                                std::string expected, const std::vector<std::string>& chainless) {
     std::vector<size_t> fired = rulesWith(e, Truth::True);
     std::vector<size_t> open = rulesWith(e, Truth::Unknown);
     if (!fired.empty()) {
-        return {std::move(expected), "unsafe", wantUnsafe, {}};
+        return {std::move(expected), "unsafe", wantUnsafe, true, {}};
     }
     if (!open.empty()) {
         return undecided(plan, e, open, std::move(expected));
     }
-    return {std::move(expected), "safe", !wantUnsafe, {}};
+    if (!chainless.empty()) {
+        return notTestable(std::move(expected), chainlessList(chainless));
+    }
+    return {std::move(expected), "safe", !wantUnsafe, true, {}};
 }
 
-ExpectationOutcome checkRule(const plan::Plan& plan, const Evaluation& e,
-                             const TestExpectation& x) {
+ExpectationOutcome checkRule(const plan::Plan& plan, const Evaluation& e, const TestExpectation& x,
+                             const std::vector<std::string>& chainless) {
     std::string expected = describe(x);
+    if (std::find(chainless.begin(), chainless.end(), x.rule) != chainless.end()) {
+        return notTestable(expected, chainlessList({x.rule}));
+    }
     size_t r = 0;
     while (r < plan.rules.size() && plan.rules[r].id != x.rule) {
         ++r;
     }
     if (r == plan.rules.size()) {
-        return {expected, "no such rule in the compiled plan", false, {}};
+        return {expected, "no such rule in the compiled plan", false, true, {}};
     }
     if (e.rules[r] == Truth::Unknown) {
         return undecided(plan, e, {r}, expected);
     }
     bool violated = e.rules[r] == Truth::True;
     bool wanted = x.kind == ast::ExpectKind::Violates;
-    return {expected, violated ? "violated" : "not violated", violated == wanted, {}};
+    return {expected, violated ? "violated" : "not violated", violated == wanted, true, {}};
 }
 
 void record(Coverage& c, const Evaluation& e) {
@@ -125,30 +141,47 @@ void record(Coverage& c, const Evaluation& e) {
 
 } // namespace
 
-TestReport runTests(const plan::Plan& plan, const std::vector<TestCase>& tests) {
+TestReport runTests(const plan::Plan& plan, const std::vector<TestCase>& tests,
+                    const std::vector<std::string>& chainless) {
     TestReport report;
+    report.chainless = chainless;
     report.coverage = {std::vector<bool>(plan.rules.size()), std::vector<bool>(plan.rules.size()),
                        std::vector<bool>(plan.predicates.size()),
                        std::vector<bool>(plan.predicates.size())};
     for (const TestCase& test : tests) {
         Evaluation e = evaluate(plan, test);
-        TestOutcome outcome{test.name, test.location, true, {}, {}};
+        TestOutcome outcome{test.name, test.location, true, true, {}, {}};
         for (size_t r : rulesWith(e, Truth::True)) {
             outcome.fired.push_back(plan.rules[r].id);
         }
         for (const TestExpectation& x : test.expectations) {
             bool rule =
                 x.kind == ast::ExpectKind::Violates || x.kind == ast::ExpectKind::NotViolates;
-            outcome.expectations.push_back(
-                rule ? checkRule(plan, e, x)
-                     : checkVerdict(plan, e, x.kind == ast::ExpectKind::Unsafe, describe(x)));
-            outcome.passed = outcome.passed && outcome.expectations.back().passed;
+            outcome.expectations.push_back(rule ? checkRule(plan, e, x, chainless)
+                                                : checkVerdict(plan, e,
+                                                               x.kind == ast::ExpectKind::Unsafe,
+                                                               describe(x), chainless));
+            const ExpectationOutcome& last = outcome.expectations.back();
+            outcome.passed = outcome.passed && last.passed;
+            outcome.testable = outcome.testable && last.testable;
         }
+        bool failed =
+            std::any_of(outcome.expectations.begin(), outcome.expectations.end(),
+                        [](const ExpectationOutcome& x) { return x.testable && !x.passed; });
+        outcome.testable = outcome.testable || failed;
         record(report.coverage, e);
-        ++(outcome.passed ? report.passed : report.failed);
+        ++(failed ? report.failed : !outcome.testable ? report.notTestable : report.passed);
         report.tests.push_back(std::move(outcome));
     }
     return report;
+}
+
+RuleCoverageCount ruleCoverage(const TestReport& report) {
+    RuleCoverageCount count{0, report.coverage.ruleFired.size() + report.chainless.size()};
+    for (size_t r = 0; r < report.coverage.ruleFired.size(); ++r) {
+        count.covered += report.coverage.ruleFired[r] && report.coverage.ruleCleared[r];
+    }
+    return count;
 }
 
 } // namespace clue

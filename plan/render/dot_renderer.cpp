@@ -1,6 +1,7 @@
 // Node ids: r<i> for rules, n<i> for plan nodes; edge labels give evaluation order.
 #include "plan/render/dot_renderer.h"
 
+#include "common/assert.h"
 #include "plan/render/rule_reach.h"
 
 #include <fmt/format.h>
@@ -58,7 +59,7 @@ std::string nodeStyle(const plan::Plan& plan, uint32_t n, bool shared) {
     case plan::NodeOp::Const:
         return fmt::format("shape=plaintext, label=\"{}\"", node.value ? "true" : "false");
     }
-    return "";
+    CLUE_UNREACHABLE();
 }
 
 std::string ruleLabel(const plan::Rule& rule) {

@@ -1,6 +1,7 @@
 // Ids match the DOT output: r<i> for rules, n<i> for plan nodes.
 #include "plan/render/graph_json.h"
 
+#include "common/assert.h"
 #include "plan/render/rule_reach.h"
 
 #include <fmt/format.h>
@@ -24,7 +25,7 @@ const char* kindOf(plan::NodeOp op) {
     case plan::NodeOp::Const:
         return "const";
     }
-    return "const";
+    CLUE_UNREACHABLE();
 }
 
 json nodeJson(const plan::Plan& plan, uint32_t n, const RuleReach& reach) {

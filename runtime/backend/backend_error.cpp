@@ -1,6 +1,8 @@
 // Names of backend error kinds.
 #include "runtime/backend/backend_error.h"
 
+#include "common/assert.h"
+
 namespace clue::runtime {
 
 std::string_view toString(BackendErrorKind kind) {
@@ -36,7 +38,7 @@ std::string_view toString(BackendErrorKind kind) {
     case BackendErrorKind::Stopped:
         return "stopped";
     }
-    return "unknown";
+    CLUE_UNREACHABLE();
 }
 
 } // namespace clue::runtime

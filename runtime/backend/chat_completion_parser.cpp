@@ -2,6 +2,8 @@
 // BackendError with a message that says what was expected.
 #include "runtime/backend/chat_completion_parser.h"
 
+#include "common/json_input.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -187,12 +189,14 @@ TokenUsage readUsage(const json& doc) {
 
 Expected<json, BackendError> parseJson(std::string_view body) {
     try {
-        return json::parse(body);
-    } catch (const json::parse_error& e) {
-        const bool ended = e.byte >= body.size();
-        return malformed(ended ? "the JSON ends early (" + std::to_string(body.size()) +
-                                     " bytes; truncated?)"
-                               : "invalid JSON at byte " + std::to_string(e.byte));
+        return parseJsonInput(body);
+    } catch (const JsonInputError& e) {
+        if (e.endedEarly()) {
+            return malformed("the JSON ends early (" + std::to_string(body.size()) +
+                             " bytes; truncated?)");
+        }
+        return malformed(e.byte() > 0 ? "invalid JSON at byte " + std::to_string(e.byte())
+                                      : std::string(e.what()));
     }
 }
 
@@ -247,8 +251,8 @@ Expected<ParsedCompletion, BackendError> parseChatCompletion(std::string_view bo
 }
 
 std::optional<std::string> describeErrorBody(std::string_view body) {
-    const json doc = json::parse(body, nullptr, false);
-    return doc.is_discarded() ? std::nullopt : describeError(doc);
+    const auto doc = tryParseJsonInput(body);
+    return doc ? describeError(*doc) : std::nullopt;
 }
 
 } // namespace clue::runtime

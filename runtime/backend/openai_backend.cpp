@@ -1,6 +1,7 @@
 // The OpenAI-compatible backend: request bodies out, typed answers back, secrets never shown.
 #include "runtime/backend/openai_backend.h"
 
+#include "common/assert.h"
 #include "runtime/backend/chat_completion_parser.h"
 #include "runtime/backend/model_list.h"
 #include "runtime/backend/request_builder.h"
@@ -47,9 +48,13 @@ BackendError transportFailure(const HttpResult& result, const std::string& url) 
     case HttpErrorKind::TooLarge:
         return {BackendErrorKind::MalformedResponse,
                 "the answer from " + url + " is too large: " + result.errorText};
-    default:
+    case HttpErrorKind::Connect:
+    case HttpErrorKind::Transfer:
         return {BackendErrorKind::Transport, "cannot reach " + url + ": " + result.errorText};
+    case HttpErrorKind::None: // only failed transports come here (httpFailure)
+        break;
     }
+    CLUE_UNREACHABLE();
 }
 
 BackendError statusFailure(const HttpResult& result) {
@@ -201,13 +206,14 @@ std::optional<BackendError> OpenAiBackend::refusal() const {
     return breaker_ != nullptr ? breaker_->refusal() : std::nullopt;
 }
 
-HttpRequest OpenAiBackend::httpRequest(std::string body) const {
+HttpRequest OpenAiBackend::httpRequest(std::string body, std::size_t maxReplyBytes) const {
     HttpRequest request;
     request.url = chatCompletionsUrl();
     request.headers = {"Content-Type: application/json", "Accept: application/json"};
     request.body = std::move(body);
     request.bearerToken = options_.apiKey;
     request.totalTimeout = options_.requestTimeout;
+    request.maxResponseBytes = maxReplyBytes;
     if (breaker_ != nullptr) {
         // Once the breaker opens, requests still queued or waiting to retry are not sent.
         request.abandonIf = [breaker = breaker_] {
@@ -223,7 +229,8 @@ void OpenAiBackend::askYesNo(const YesNoQuery& query, YesNoCallback done) {
         return;
     }
     HttpRequest request = httpRequest(
-        buildYesNoBody(options_.model, query.question, query.imageDataUrl, options_.topLogprobs));
+        buildYesNoBody(options_.model, query.question, query.imageDataUrl, options_.topLogprobs),
+        kYesNoReplyBytes);
     // The hook runs on every 2xx attempt, the last of which is the final answer when that is a
     // 2xx; the completion reuses its parse. Both run on the client's loop thread, in that order.
     auto lastParse = std::make_shared<std::optional<ParsedAnswer>>();
@@ -243,7 +250,8 @@ std::future<YesNoResult> OpenAiBackend::askYesNo(const YesNoQuery& query) {
 
 void OpenAiBackend::sendChat(std::shared_ptr<const ChatRequest> request, bool schemaInPrompt,
                              std::function<void(const HttpResult&)> done) {
-    HttpRequest http = httpRequest(buildChatBody(options_.model, *request, schemaInPrompt));
+    HttpRequest http = httpRequest(buildChatBody(options_.model, *request, schemaInPrompt),
+                                   chatReplyBytes(request->maxTokens));
     http.retryIf = [](long, std::string_view body) {
         return unusableChat(body);
     };
@@ -288,6 +296,7 @@ void OpenAiBackend::listModels(std::function<void(ModelListResult)> done) {
     request.headers = {"Accept: application/json"};
     request.bearerToken = options_.apiKey;
     request.totalTimeout = options_.requestTimeout;
+    request.maxResponseBytes = kModelListReplyBytes;
     client_.submit(std::move(request), [url = modelsUrl(), key = options_.apiKey,
                                         done = std::move(done)](HttpResult result) {
         if (!result.httpOk()) {

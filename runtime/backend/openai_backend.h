@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <future>
 #include <optional>
@@ -27,6 +28,18 @@ struct OpenAiBackendOptions {
     int topLogprobs = 20;
     std::chrono::milliseconds requestTimeout{0}; // per attempt; zero uses the client's
 };
+
+// The largest reply accepted for each kind of question, so that a server (or something in its
+// place) cannot make the client buffer megabytes per request in flight. A yes/no answer is one
+// token with its top logprobs (a few kilobytes); a chat answer grows with its max_tokens (the
+// reasoning, the rating, objectify's prompts). An oversized reply fails that request (kind
+// malformed-response), without a retry.
+inline constexpr std::size_t kYesNoReplyBytes = 64u << 10;
+// A model list (the preflight's GET {endpoint}/models): hosted APIs list hundreds of models.
+inline constexpr std::size_t kModelListReplyBytes = 1u << 20;
+constexpr std::size_t chatReplyBytes(int maxTokens) {
+    return (64u << 10) + 256u * static_cast<std::size_t>(maxTokens > 0 ? maxTokens : 0);
+}
 
 struct YesNoQuery {
     // The whole text part, e.g. yesNoQuestion(statement) or a plan's filled yes/no template.
@@ -77,7 +90,7 @@ public:
 private:
     void sendChat(std::shared_ptr<const ChatRequest> request, bool schemaInPrompt,
                   std::function<void(const HttpResult&)> done);
-    HttpRequest httpRequest(std::string body) const;
+    HttpRequest httpRequest(std::string body, std::size_t maxReplyBytes) const;
     // Records `error` (nothing: an answer) in the breaker, if any.
     void record(const BackendError* error);
     // A finished call's result, recorded; a call abandoned because the breaker opened gets its

@@ -1,10 +1,10 @@
 // The tolerant but strict reader of the CoT summary's JSON rating.
 #include "runtime/backend/rating_parser.h"
 
-#include <nlohmann/json.hpp>
+#include "common/json_in_text.h"
+#include "common/json_input.h"
 
 #include <optional>
-#include <vector>
 
 namespace clue::runtime {
 namespace {
@@ -16,89 +16,14 @@ BackendError invalid(std::string what) {
             "the reasoning summary is unusable: " + std::move(what)};
 }
 
-// The end of the string literal that starts at `open` (a quote), or npos when unterminated.
-std::size_t stringEnd(std::string_view text, std::size_t open) {
-    const char quote = text[open];
-    for (std::size_t i = open + 1; i < text.size(); ++i) {
-        if (text[i] == '\\') {
-            ++i;
-        } else if (text[i] == quote) {
-            return i;
-        }
+// The object `candidate` holds, or nothing when it is not one; an error when it is JSON that
+// must not be read (a key twice, too deep).
+Expected<std::optional<json>, BackendError> parseObject(std::string_view candidate) {
+    try {
+        return parseJsonObject(candidate);
+    } catch (const JsonInputError& e) {
+        return invalid(e.what());
     }
-    return std::string_view::npos;
-}
-
-// The `}` that closes the `{` at `open`, skipping braces inside quoted strings.
-std::size_t objectEnd(std::string_view text, std::size_t open) {
-    int depth = 0;
-    for (std::size_t i = open; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '"' || c == '\'') {
-            i = stringEnd(text, i);
-            if (i == std::string_view::npos) {
-                return i;
-            }
-        } else if (c == '{') {
-            ++depth;
-        } else if (c == '}' && --depth == 0) {
-            return i;
-        }
-    }
-    return std::string_view::npos;
-}
-
-std::vector<std::string_view> topLevelObjects(std::string_view text) {
-    std::vector<std::string_view> objects;
-    for (std::size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i + 1)) {
-        const std::size_t end = objectEnd(text, i);
-        if (end != std::string_view::npos) {
-            objects.push_back(text.substr(i, end - i + 1));
-            i = end;
-        }
-    }
-    return objects;
-}
-
-// Rewrites single-quoted strings as double-quoted ones; nothing when a string is unterminated.
-std::optional<std::string> doubleQuoted(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '"' && text[i] != '\'') {
-            out += text[i];
-            continue;
-        }
-        const std::size_t end = stringEnd(text, i);
-        if (end == std::string_view::npos) {
-            return std::nullopt;
-        }
-        if (text[i] == '"') {
-            out.append(text.substr(i, end - i + 1));
-        } else {
-            out += '"';
-            for (std::size_t j = i + 1; j < end; ++j) {
-                if (text[j] == '\\' && text[j + 1] == '\'') {
-                    out += '\'';
-                    ++j;
-                } else {
-                    out += text[j] == '"' ? "\\\"" : std::string(1, text[j]);
-                }
-            }
-            out += '"';
-        }
-        i = end;
-    }
-    return out;
-}
-
-std::optional<json> parseObject(std::string_view candidate) {
-    json doc = json::parse(candidate, nullptr, false);
-    if (doc.is_discarded()) {
-        if (auto converted = doubleQuoted(candidate)) {
-            doc = json::parse(*converted, nullptr, false);
-        }
-    }
-    return doc.is_object() ? std::optional<json>(std::move(doc)) : std::nullopt;
 }
 
 std::string lowered(std::string_view text) {
@@ -109,13 +34,21 @@ std::string lowered(std::string_view text) {
     return out;
 }
 
-const json* findKey(const json& object, std::string_view lowerKey) {
+// The member whose key is `lowerKey` in any case; nothing when there is none, an error when
+// there are two ("rating" and "Rating"), since either could be the model's answer.
+Expected<const json*, BackendError> findKey(const json& object, std::string_view lowerKey) {
+    const json* found = nullptr;
     for (const auto& [key, value] : object.items()) {
-        if (lowered(key) == lowerKey) {
-            return &value;
+        if (lowered(key) != lowerKey) {
+            continue;
         }
+        if (found != nullptr) {
+            return invalid("the JSON has the key \"" + std::string(lowerKey) +
+                           "\" twice (in different cases)");
+        }
+        found = &value;
     }
-    return nullptr;
+    return found;
 }
 
 Expected<bool, BackendError> readRatingValue(const json& value) {
@@ -140,7 +73,11 @@ Expected<Rating, BackendError> readRating(const json& object, const json& rating
     if (!yes) {
         return yes.error();
     }
-    const json* rationale = findKey(object, "rationale");
+    auto found = findKey(object, "rationale");
+    if (!found) {
+        return found.error();
+    }
+    const json* rationale = found.value();
     if (rationale == nullptr) {
         return invalid("the JSON has a rating but no \"rationale\"");
     }
@@ -154,13 +91,22 @@ Expected<Rating, BackendError> readRating(const json& object, const json& rating
 
 Expected<Rating, BackendError> parseRating(std::string_view text) {
     std::optional<Rating> found;
-    for (std::string_view candidate : topLevelObjects(text)) {
-        const auto object = parseObject(candidate);
-        const json* rating = object ? findKey(*object, "rating") : nullptr;
-        if (rating == nullptr) {
+    for (std::string_view candidate : jsonObjectsIn(text)) {
+        auto object = parseObject(candidate);
+        if (!object) {
+            return object.error();
+        }
+        if (!object.value()) {
             continue;
         }
-        auto read = readRating(*object, *rating);
+        auto rating = findKey(*object.value(), "rating");
+        if (!rating) {
+            return rating.error();
+        }
+        if (rating.value() == nullptr) {
+            continue;
+        }
+        auto read = readRating(*object.value(), *rating.value());
         if (!read) {
             return read.error();
         }
@@ -175,7 +121,7 @@ Expected<Rating, BackendError> parseRating(std::string_view text) {
         if (text.find('{') == std::string_view::npos) {
             return invalid("no JSON object found");
         }
-        return invalid(topLevelObjects(text).empty()
+        return invalid(jsonObjectsIn(text).empty()
                            ? "no complete JSON object (an unbalanced brace or quote?)"
                            : "no JSON object with a \"rating\" key could be read");
     }

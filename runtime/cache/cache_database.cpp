@@ -127,12 +127,27 @@ void useWriteAheadLog(const std::filesystem::path& path, sqlite3* db) {
     executeSql(db, "PRAGMA synchronous = NORMAL");
 }
 
-SqliteHandle openHandle(const std::filesystem::path& path, bool readOnly) {
+// "file:PATH" with the characters a URI gives a meaning to escaped.
+std::string fileUri(const std::filesystem::path& path) {
+    std::string uri = "file:";
+    const std::string text = path.string();
+    if (text.rfind("//", 0) == 0) {
+        uri += "//"; // an empty authority, so that the path's own "//" is not read as a host
+    }
+    for (char c : text) {
+        uri += c == '%' ? "%25" : c == '?' ? "%3f" : c == '#' ? "%23" : std::string(1, c);
+    }
+    return uri + "?immutable=1";
+}
+
+SqliteHandle openHandle(const std::filesystem::path& path, bool readOnly,
+                        std::chrono::milliseconds busyTimeout, bool immutable = false) {
     sqlite3* raw = nullptr;
     const int flags =
         (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-        SQLITE_OPEN_NOMUTEX;
-    const int result = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+        SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0);
+    const int result =
+        sqlite3_open_v2(immutable ? fileUri(path).c_str() : path.c_str(), &raw, flags, nullptr);
     SqliteHandle db(raw);
     if (result != SQLITE_OK) {
         const std::string reason = raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(result);
@@ -141,7 +156,25 @@ SqliteHandle openHandle(const std::filesystem::path& path, bool readOnly) {
                                    reason);
     }
     sqlite3_extended_result_codes(db.get(), 1);
+    sqlite3_busy_timeout(db.get(), static_cast<int>(busyTimeout.count()));
     return db;
+}
+
+// A reader of a WAL database needs its index (the -shm file). When that can be neither opened
+// nor created (a read-only folder or medium), nothing can be writing to the file either: it is
+// read as it is (SQLite's immutable mode), rather than refused.
+SqliteHandle openReadOnly(const std::filesystem::path& path,
+                          std::chrono::milliseconds busyTimeout) {
+    SqliteHandle db = openHandle(path, true, busyTimeout);
+    try {
+        tableNames(db.get());
+        return db;
+    } catch (const SqliteFailure& failure) {
+        if (failure.code() != SQLITE_READONLY && failure.code() != SQLITE_CANTOPEN) {
+            throw;
+        }
+    }
+    return openHandle(path, true, busyTimeout, true);
 }
 
 } // namespace
@@ -158,9 +191,9 @@ SqliteHandle openCacheDatabase(const std::filesystem::path& path,
         throw CacheError(path, "cannot create the score cache: " + parent.string() +
                                    " is not an existing directory");
     }
-    SqliteHandle db = openHandle(path, readOnly);
+    SqliteHandle db;
     try {
-        sqlite3_busy_timeout(db.get(), static_cast<int>(busyTimeout.count()));
+        db = readOnly ? openReadOnly(path, busyTimeout) : openHandle(path, false, busyTimeout);
         if (!readOnly && sqlite3_db_readonly(db.get(), "main") == 1) {
             throw CacheError(path, "the score cache is read-only; it needs write access (or a "
                                    "read-only open)");

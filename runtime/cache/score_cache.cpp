@@ -1,9 +1,13 @@
 // Lookups and stores of cached answers, one prepared statement each, under one lock.
 #include "runtime/cache/score_cache.h"
 
+#include "common/utf8.h"
 #include "runtime/cache/cache_database.h"
 #include "runtime/cache/sqlite_statement.h"
 
+#include <fmt/format.h>
+
+#include <limits>
 #include <mutex>
 
 namespace clue::runtime {
@@ -52,6 +56,51 @@ constexpr const char* kStore =
     "variant, score, approximate, rating, rationale, prompt_tokens, completion_tokens, "
     "stored_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+constexpr std::size_t kMaxRationaleBytes = 64u << 10;
+
+bool isInteger(const SqliteStatement& row, int column, long long low, long long high) {
+    return row.type(column) == SQLITE_INTEGER && row.integer(column) >= low &&
+           row.integer(column) <= high;
+}
+
+std::optional<std::string> ratingProblem(const SqliteStatement& row) {
+    if (row.type(2) != SQLITE_TEXT || (row.text(2) != "yes" && row.text(2) != "no")) {
+        return "its rating is not 'yes' or 'no'";
+    }
+    if (row.type(3) != SQLITE_TEXT || row.text(3).size() > kMaxRationaleBytes ||
+        findInvalidUtf8(row.text(3))) {
+        return "its rationale is not UTF-8 text of at most " + std::to_string(kMaxRationaleBytes) +
+               " bytes";
+    }
+    return std::nullopt;
+}
+
+// Why the row under the cursor holds no valid answer for `variant`, or nothing. The cache is a
+// file anyone can write: a score of 1.93e202 made a predicate true, and -5 an image safe.
+std::optional<std::string> rowProblem(const SqliteStatement& row, QueryVariant variant) {
+    if (!isInteger(row, 1, 0, 1)) {
+        return "its approximate flag is not 0 or 1";
+    }
+    if (!isInteger(row, 4, 0, std::numeric_limits<int>::max()) ||
+        !isInteger(row, 5, 0, std::numeric_limits<int>::max())) {
+        return "its token counts are not counts";
+    }
+    if (row.type(6) != SQLITE_INTEGER) {
+        return "its time is not an integer";
+    }
+    if (variant == QueryVariant::Reasoning) {
+        return ratingProblem(row);
+    }
+    if (row.type(0) != SQLITE_FLOAT && row.type(0) != SQLITE_INTEGER) {
+        return "its score is not a number";
+    }
+    const double score = row.real(0);
+    if (!(score >= 0 && score <= 1)) {
+        return fmt::format("its score {} is outside [0, 1]", score);
+    }
+    return std::nullopt;
+}
+
 void bindKey(SqliteStatement& statement, const ScoreKey& key) {
     statement.bind(1, std::string_view(key.imageSha256))
         .bind(2, std::string_view(key.statementHash))
@@ -78,16 +127,17 @@ public:
             ++stats.misses;
             return std::nullopt;
         }
+        if (auto problem = rowProblem(query, key.variant)) {
+            query.reset();
+            ++stats.misses;
+            ++stats.invalid;
+            throw InvalidCacheRow(path, "an invalid cached " + std::string(toString(key.variant)) +
+                                            " answer: " + *problem);
+        }
         CacheEntry entry;
         if (key.variant == QueryVariant::Reasoning) {
-            if (query.isNull(2) || query.isNull(3)) {
-                throw CacheError(path, "a reasoning answer without its rating");
-            }
             entry.value = CachedRating{query.text(2) == "yes", query.text(3)};
         } else {
-            if (query.isNull(0)) {
-                throw CacheError(path, "a score answer without its score");
-            }
             entry.value = CachedScore{query.real(0), query.integer(1) != 0};
         }
         entry.tokens = {static_cast<int>(query.integer(4)), static_cast<int>(query.integer(5))};

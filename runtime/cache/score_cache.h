@@ -27,6 +27,15 @@ private:
     std::filesystem::path path_;
 };
 
+// A row that holds no valid answer: a score outside [0, 1] or not a number, a rating other than
+// yes or no, a flag or a count out of range, a rationale that is not UTF-8. The file is a cache
+// and readable; the row must not be used. Callers treat it as a miss (asking again replaces it),
+// and under replay as an error.
+class InvalidCacheRow : public CacheError {
+public:
+    using CacheError::CacheError;
+};
+
 struct ScoreKey {
     std::string imageSha256;   // 64 hex digits; empty for NoImage (no image, no hash)
     std::string statementHash; // clue::statementHash(statement), 64 hex digits
@@ -66,7 +75,8 @@ public:
 
     struct Stats {
         std::uint64_t hits = 0;
-        std::uint64_t misses = 0;
+        std::uint64_t misses = 0;  // invalid rows included
+        std::uint64_t invalid = 0; // rows refused by lookup()
         std::uint64_t stores = 0;
     };
 
@@ -80,7 +90,8 @@ public:
     ScoreCache(ScoreCache&&) noexcept;
     ScoreCache& operator=(ScoreCache&&) noexcept;
 
-    // Throws CacheError for an invalid key, or when SQLite fails.
+    // Nothing for a miss. Throws InvalidCacheRow for a row that holds no valid answer (every
+    // field is checked, none is trusted), CacheError for an invalid key or when SQLite fails.
     std::optional<CacheEntry> lookup(const ScoreKey& key);
     // Inserts or replaces; storedAt is set to now. Throws CacheError for an invalid key, a value
     // that does not fit the variant, a read-only cache, or a SQLite failure.

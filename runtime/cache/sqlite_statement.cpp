@@ -72,6 +72,10 @@ bool SqliteStatement::isNull(int column) const {
     return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
+int SqliteStatement::type(int column) const {
+    return sqlite3_column_type(statement_, column);
+}
+
 double SqliteStatement::real(int column) const {
     return sqlite3_column_double(statement_, column);
 }

@@ -43,6 +43,7 @@ public:
     void reset();
 
     bool isNull(int column) const;
+    int type(int column) const; // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or _NULL
     double real(int column) const;
     long long integer(int column) const;
     std::string text(int column) const;

@@ -12,6 +12,8 @@
 //   max_consecutive_failures: 10
 #include "runtime/config/backend_config.h"
 
+#include "runtime/http/header_text.h"
+
 #include <cstdlib>
 
 namespace clue::runtime {
@@ -20,6 +22,9 @@ namespace {
 using std::chrono::milliseconds;
 
 bool isHttpUrl(const std::string& url) {
+    if (findControlCharacter(url)) {
+        return false; // a line break would add HTTP headers
+    }
     for (std::string_view scheme : {"http://", "https://"}) {
         if (url.rfind(scheme, 0) == 0 && url.size() > scheme.size()) {
             return true;
@@ -112,7 +117,7 @@ void readSection(ConfigSection backend, BackendConfig& config) {
 }
 
 ConfigIssue environmentIssue(ConfigIssue::Severity severity, std::string message) {
-    return {severity, "environment", 0, 0, std::move(message)};
+    return {severity, "environment", 0, 0, std::move(message), code::ConfigEnvironment, 0};
 }
 
 void readEnvironment(const EnvironmentLookup& environment, BackendConfig& config,
@@ -127,11 +132,34 @@ void readEnvironment(const EnvironmentLookup& environment, BackendConfig& config
         config.model = *model;
     }
     if (auto key = environment("CLUE_API_KEY")) {
-        config.apiKey = *key;
+        if (auto problem = apiKeyProblem(*key, "CLUE_API_KEY")) {
+            issues.push_back(environmentIssue(ConfigIssue::Severity::Error, *problem));
+        } else {
+            config.apiKey = *key;
+        }
     }
 }
 
 } // namespace
+
+std::optional<std::string> apiKeyProblem(std::string_view key, const std::string& variable) {
+    if (auto at = findControlCharacter(key)) {
+        return variable + " holds a control character (at byte " + std::to_string(*at) +
+               "): a line break in an API key would add HTTP headers; it is refused and nothing "
+               "is sent";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> BackendConfig::unsafeSetting() const {
+    if (auto problem = apiKeyProblem(apiKey, "the API key")) {
+        return problem;
+    }
+    if (findControlCharacter(endpoint) || findControlCharacter(model)) {
+        return "the endpoint and the model name must not hold control characters";
+    }
+    return std::nullopt;
+}
 
 OpenAiBackendOptions BackendConfig::backendOptions() const {
     OpenAiBackendOptions options;
@@ -178,7 +206,11 @@ BackendConfig loadBackendConfig(const ProjectConfig& project, const EnvironmentL
     readEnvironment(environment, config, issues);
     if (config.apiKey.empty() && !config.apiKeyEnv.empty()) {
         if (auto key = environment(config.apiKeyEnv)) {
-            config.apiKey = *key;
+            if (auto problem = apiKeyProblem(*key, config.apiKeyEnv)) {
+                section.error("api_key_env", *problem);
+            } else {
+                config.apiKey = *key;
+            }
         } else {
             section.warning("api_key_env", "names " + config.apiKeyEnv +
                                                ", which is not set: requests go without an API "

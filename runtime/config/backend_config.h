@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace clue::runtime {
@@ -38,7 +39,14 @@ struct BackendConfig {
     HttpClientOptions httpClientOptions() const;
     // Why a model call cannot be made yet (no model), or nothing.
     std::optional<std::string> missingSetting() const;
+    // Why a setting cannot be sent safely (a control character in the API key, the endpoint or
+    // the model name), or nothing. Check it after command-line flags are applied.
+    std::optional<std::string> unsafeSetting() const;
 };
+
+// Why `key`, read from `variable`, cannot be an API key (a control character: CR or LF would
+// inject HTTP headers), or nothing. The message never shows the key.
+std::optional<std::string> apiKeyProblem(std::string_view key, const std::string& variable);
 
 // Reads an environment variable; nothing when it is unset or empty.
 using EnvironmentLookup = std::function<std::optional<std::string>(const std::string& name)>;

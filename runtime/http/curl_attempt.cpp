@@ -1,10 +1,12 @@
 // Setting up one libcurl transfer and reading back what it did.
 #include "runtime/http/curl_attempt.h"
 
+#include "common/assert.h"
 #include "runtime/http/header_text.h"
 #include "runtime/http/retry_policy.h"
 #include "runtime/http/secret_redactor.h"
 
+#include <algorithm>
 #include <ctime>
 
 namespace clue::runtime {
@@ -141,6 +143,25 @@ void releaseHandle(HttpJob& job) {
     job.headers = nullptr;
 }
 
+// Why the request cannot be sent as it is: a control character in a header line, the bearer
+// key or the URL would end the line and inject headers of its own. The text itself is never
+// shown: it may be the key.
+std::optional<std::string> injectionProblem(const HttpRequest& request) {
+    for (std::size_t i = 0; i < request.headers.size(); ++i) {
+        if (auto at = findControlCharacter(request.headers[i])) {
+            return "header " + std::to_string(i + 1) + " holds a control character at byte " +
+                   std::to_string(*at);
+        }
+    }
+    if (auto at = findControlCharacter(request.bearerToken)) {
+        return "the API key holds a control character at byte " + std::to_string(*at);
+    }
+    if (auto at = findControlCharacter(request.url)) {
+        return "the URL holds a control character at byte " + std::to_string(*at);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::string_view toString(HttpErrorKind kind) {
@@ -160,7 +181,7 @@ std::string_view toString(HttpErrorKind kind) {
     case HttpErrorKind::Cancelled:
         return "cancelled";
     }
-    return "unknown";
+    CLUE_UNREACHABLE();
 }
 
 bool prepareAttempt(HttpJob& job, const HttpClientOptions& options) {
@@ -168,8 +189,15 @@ bool prepareAttempt(HttpJob& job, const HttpClientOptions& options) {
     job.retryAfterHeader.clear();
     job.tooLarge = false;
     job.errorBuffer[0] = '\0';
-    job.maxResponseBytes = options.maxResponseBytes;
+    job.maxResponseBytes = job.request.maxResponseBytes > 0
+                               ? std::min(job.request.maxResponseBytes, options.maxResponseBytes)
+                               : options.maxResponseBytes;
     job.options = &options;
+    if (auto problem = injectionProblem(job.request)) {
+        job.result.error = HttpErrorKind::InvalidRequest;
+        job.result.errorText = *problem + "; refused, nothing was sent";
+        return false;
+    }
     job.easy = curl_easy_init();
     if (job.easy == nullptr) {
         job.result.error = HttpErrorKind::InvalidRequest;
@@ -190,6 +218,9 @@ bool prepareAttempt(HttpJob& job, const HttpClientOptions& options) {
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(options.connectTimeout.count()));
     curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
+    // A Content-Length over the limit fails before any of the body arrives.
+    curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE,
+                     static_cast<curl_off_t>(job.maxResponseBytes));
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, onBody);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, &job);
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, onHeader);
@@ -213,7 +244,10 @@ AttemptOutcome finishAttempt(HttpJob& job, CURLcode code) {
     if (code != CURLE_OK) {
         result.error = classify(code, job.tooLarge);
         const std::string detail =
-            job.errorBuffer[0] != '\0' ? job.errorBuffer : curl_easy_strerror(code);
+            result.error == HttpErrorKind::TooLarge
+                ? "the body is over the limit of " + std::to_string(job.maxResponseBytes) + " bytes"
+            : job.errorBuffer[0] != '\0' ? job.errorBuffer
+                                         : curl_easy_strerror(code);
         result.errorText = redactSecret(std::string(toString(result.error)) + ": " + detail,
                                         job.request.bearerToken);
         if (isRetryable(result.error)) {

@@ -24,8 +24,9 @@ struct HttpClientOptions {
     // Per attempt, unless the request sets its own.
     std::chrono::milliseconds totalTimeout{120'000};
     RetryPolicy retry;
-    // A response body larger than this fails with HttpErrorKind::TooLarge.
-    std::size_t maxResponseBytes = 64u << 20;
+    // A response body larger than this fails with HttpErrorKind::TooLarge; a request may set a
+    // lower limit of its own (the model backend does, per kind of question).
+    std::size_t maxResponseBytes = 4u << 20;
     // Seed of the backoff jitter; zero draws one from std::random_device.
     std::uint64_t jitterSeed = 0;
     std::string userAgent = "clue";

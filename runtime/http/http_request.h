@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -24,6 +25,10 @@ struct HttpRequest {
     std::string bearerToken;
     // Per-attempt time limit; zero uses the client's `totalTimeout`.
     std::chrono::milliseconds totalTimeout{0};
+    // The largest response body accepted, in bytes; zero uses the client's `maxResponseBytes`,
+    // which also caps a larger value. A response that announces or sends more fails with
+    // HttpErrorKind::TooLarge, without a retry: the body is never buffered past the limit.
+    std::size_t maxResponseBytes = 0;
     // Optional: looks at a complete 2xx response and returns why it deserves another attempt
     // (e.g. "truncated JSON"), or nothing when it is acceptable. Called on the client's loop
     // thread; keep it cheap and never throw.

@@ -1,8 +1,11 @@
 // Loading input images with every failure reported per image, never thrown.
 #include "runtime/image/image_loader.h"
 
+#include "common/assert.h"
 #include "common/base64.h"
 #include "common/sha256.h"
+#include "runtime/image/image_structure.h"
+#include "runtime/image/stb_decoder.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -17,17 +20,6 @@ namespace fs = std::filesystem;
 
 ImageError failure(ImageErrorKind kind, const fs::path& path, const std::string& what) {
     return ImageError{kind, path, path.string() + ": " + what};
-}
-
-std::string hexPrefix(std::string_view bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes.substr(0, 8)) {
-        out += out.empty() ? "" : " ";
-        out += digits[c >> 4];
-        out += digits[c & 0xf];
-    }
-    return out;
 }
 
 // Checks what the file system says before a single byte is read.
@@ -92,6 +84,38 @@ Expected<std::string, ImageError> readBytes(const fs::path& path, const ImageLim
     return bytes; // imageFromBytes() reports an empty one
 }
 
+// Decodes the whole image, after checking its container and its declared size.
+std::optional<ImageError> checkDecodes(LoadedImage& image, const ImageLimits& limits) {
+    const std::string name(formatName(image.format));
+    if (image.format == ImageFormat::WebP) {
+        return failure(ImageErrorKind::Unsupported, image.path,
+                       "a WebP image, which clue cannot decode (stb has no WebP decoder); "
+                       "convert it to PNG or JPEG");
+    }
+    if (auto problem = structureProblem(image.bytes, image.format)) {
+        return failure(ImageErrorKind::Undecodable, image.path,
+                       "not a valid " + name + " image: " + *problem);
+    }
+    const auto size = declaredSize(image.bytes, image.format);
+    if (!size) {
+        return failure(ImageErrorKind::Undecodable, image.path,
+                       "not a valid " + name + " image: its header declares no size");
+    }
+    if (size->width * size->height > limits.maxPixels) {
+        return failure(ImageErrorKind::TooManyPixels, image.path,
+                       std::to_string(size->width) + " x " + std::to_string(size->height) +
+                           " pixels, over the limit of " + std::to_string(limits.maxPixels));
+    }
+    ImageGeometry decoded;
+    if (auto problem = decodeProblem(image.bytes, limits.decodeMemoryBudget(), decoded)) {
+        return failure(ImageErrorKind::Undecodable, image.path,
+                       "the " + name + " image does not decode: " + *problem);
+    }
+    image.width = decoded.width;
+    image.height = decoded.height;
+    return std::nullopt;
+}
+
 } // namespace
 
 std::string_view toString(ImageErrorKind kind) {
@@ -108,8 +132,25 @@ std::string_view toString(ImageErrorKind kind) {
         return "too-large";
     case ImageErrorKind::NotAnImage:
         return "not-an-image";
+    case ImageErrorKind::Unsupported:
+        return "unsupported-format";
+    case ImageErrorKind::Undecodable:
+        return "undecodable";
+    case ImageErrorKind::TooManyPixels:
+        return "too-many-pixels";
     }
-    return "unknown";
+    CLUE_UNREACHABLE();
+}
+
+std::optional<ImageErrorKind> parseImageErrorKind(std::string_view name) {
+    for (ImageErrorKind kind :
+         {ImageErrorKind::NotFound, ImageErrorKind::NotAFile, ImageErrorKind::Unreadable,
+          ImageErrorKind::Empty, ImageErrorKind::TooLarge, ImageErrorKind::NotAnImage}) {
+        if (toString(kind) == name) {
+            return kind;
+        }
+    }
+    return std::nullopt;
 }
 
 std::string LoadedImage::dataUrl() const {
@@ -144,10 +185,12 @@ Expected<LoadedImage, ImageError> imageFromBytes(std::string bytes, const fs::pa
     const auto format = sniffImageFormat(std::string_view(bytes).substr(0, kImageSniffBytes));
     if (!format) {
         return failure(ImageErrorKind::NotAnImage, name,
-                       "not an image (PNG, JPEG, GIF, WebP or BMP expected; it starts with " +
-                           hexPrefix(bytes) + ")");
+                       "not an image (PNG, JPEG, GIF or BMP expected, by its first bytes)");
     }
-    LoadedImage image{name, *format, std::move(bytes), {}};
+    LoadedImage image{name, *format, 0, 0, std::move(bytes), {}};
+    if (auto problem = checkDecodes(image, limits)) {
+        return *problem;
+    }
     image.sha256 = sha256Hex(image.bytes);
     return image;
 }

@@ -2,6 +2,7 @@
 #include "runtime/judge/batch_judge.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -38,6 +39,8 @@ struct BatchState {
     std::condition_variable finished;
     std::map<std::size_t, ImageResult> done; // finished, not yet handed to the sink
     std::size_t inFlight = 0;
+    // Set when the run ends early: images in flight ask nothing more (ImageJudgment's `stop`).
+    std::shared_ptr<std::atomic<bool>> abandoned = std::make_shared<std::atomic<bool>>(false);
 
     void complete(std::size_t index, ImageResult result) {
         std::lock_guard lock(mutex);
@@ -45,10 +48,27 @@ struct BatchState {
         --inFlight;
         finished.notify_one();
     }
+
+    // Stops the images in flight at their next round and waits until each is done.
+    void abandon() {
+        abandoned->store(true);
+        std::unique_lock lock(mutex);
+        finished.wait(lock, [&] { return inFlight == 0; });
+    }
 };
 
 void BatchJudge::run(const std::vector<std::filesystem::path>& inputs, const Sink& sink) {
     auto state = std::make_shared<BatchState>();
+    try {
+        pump(inputs, sink, state);
+    } catch (...) {
+        state->abandon();
+        throw;
+    }
+}
+
+void BatchJudge::pump(const std::vector<std::filesystem::path>& inputs, const Sink& sink,
+                      const std::shared_ptr<BatchState>& state) {
     std::size_t started = 0;
     std::size_t written = 0;
     auto canStart = [&] {
@@ -92,7 +112,7 @@ void BatchJudge::start(const std::filesystem::path& path, std::size_t index,
     auto judgment = std::make_shared<ImageJudgment>(
         judge_, waves_, std::move(image.value()), path, options_.onError,
         [state, index](ImageResult result) { state->complete(index, std::move(result)); },
-        options_.questionsPerImage);
+        options_.questionsPerImage, state->abandoned);
     judgment->start();
 }
 

@@ -36,10 +36,16 @@ public:
     BatchJudge(PredicateJudge& judge, BatchOptions options);
 
     // Judges every input; returns when all results went to `sink`. An image that cannot be read
-    // gets an `error` result and the run goes on.
+    // gets an `error` result and the run goes on. When `sink` (or anything else here) throws, no
+    // image is started any more, the images in flight stop at their next round, and the
+    // exception is rethrown only once the last of them is done: run() never returns while an
+    // answer is in flight, so the judge, its priors and its answer source may be destroyed as
+    // soon as it returns (the HTTP client's cancellations then call into nothing that is gone).
     void run(const std::vector<std::filesystem::path>& inputs, const Sink& sink);
 
 private:
+    void pump(const std::vector<std::filesystem::path>& inputs, const Sink& sink,
+              const std::shared_ptr<BatchState>& state);
     void start(const std::filesystem::path& path, std::size_t index,
                const std::shared_ptr<BatchState>& state);
 

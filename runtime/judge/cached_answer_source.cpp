@@ -34,6 +34,12 @@ void CachedAnswerSource::warnOnce(const std::string& message) {
 std::optional<CacheEntry> CachedAnswerSource::lookup(const ScoreKey& key) {
     try {
         return cache_.lookup(key);
+    } catch (const InvalidCacheRow& e) {
+        if (warn_ && !warnedInvalid_.exchange(true)) {
+            warn_("score cache: " + std::string(e.what()) +
+                  "; invalid rows are asked again and replaced (later ones not shown)");
+        }
+        return std::nullopt;
     } catch (const CacheError& e) {
         warnOnce(e.what());
         return std::nullopt;

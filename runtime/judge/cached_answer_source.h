@@ -25,6 +25,9 @@ class CachedAnswerSource : public AnswerSource {
 public:
     // Cache failures (a lock held past the busy timeout, a damaged file) never fail a judgment:
     // a failed lookup is a miss, a failed store is dropped; each is reported to `warn`, once.
+    // An invalid row (a score outside [0, 1], ...) is a miss too: the question is asked again
+    // and the answer replaces the row; the first one is reported to `warn`, with how to find
+    // the others.
     using WarningSink = std::function<void(const std::string&)>;
 
     // `inner` and `cache` must outlive this object and every call in flight.
@@ -44,6 +47,7 @@ private:
     CacheScope scope_;
     WarningSink warn_;
     std::atomic<bool> warned_{false};
+    std::atomic<bool> warnedInvalid_{false};
 };
 
 } // namespace clue::runtime

@@ -2,8 +2,8 @@
 // at once, and returns the plan with the priors and the model recorded. All or nothing.
 #pragma once
 
-#include "runtime/judge/answer_source.h"
 #include "plan/plan.h"
+#include "runtime/judge/answer_source.h"
 
 #include <string>
 #include <vector>
@@ -20,6 +20,10 @@ struct Calibration {
     std::vector<CalibrationFailure> failures;
     int statements = 0;  // distinct statements measured
     int approximate = 0; // priors bounded rather than measured (one side missing from the list)
+    // Priors the score cache answered: measured earlier for a model of the same name, which may
+    // have been served by another endpoint (the cache key holds the model's name, not its
+    // server). Reported, so that a calibration is never silently second-hand.
+    int fromCache = 0;
     AnswerCost cost;
 };
 

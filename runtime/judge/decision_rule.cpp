@@ -1,6 +1,8 @@
 // The decision rule's arithmetic, kept apart from any I/O so that it is tested exhaustively.
 #include "runtime/judge/decision_rule.h"
 
+#include "common/assert.h"
+
 #include <array>
 
 namespace clue::runtime {
@@ -18,6 +20,15 @@ std::string_view toString(DecisionPath path) {
     return kNames[static_cast<std::size_t>(path)];
 }
 
+std::optional<DecisionPath> parseDecisionPath(std::string_view name) {
+    for (std::size_t i = 0; i < kNames.size(); ++i) {
+        if (kNames[i] == name) {
+            return static_cast<DecisionPath>(i);
+        }
+    }
+    return std::nullopt;
+}
+
 bool valueOf(DecisionPath path) {
     switch (path) {
     case DecisionPath::DebiasedTrue:
@@ -27,9 +38,14 @@ bool valueOf(DecisionPath path) {
     case DecisionPath::UndecidedTrue:
     case DecisionPath::PlainTrue:
         return true;
-    default:
+    case DecisionPath::DebiasedFalse:
+    case DecisionPath::CropFalse:
+    case DecisionPath::ReasoningNo:
+    case DecisionPath::UndecidedFalse:
+    case DecisionPath::PlainFalse:
         return false;
     }
+    CLUE_UNREACHABLE();
 }
 
 std::optional<DecisionPath> debiasedDecision(double score, double prior,

@@ -25,6 +25,8 @@ enum class DecisionPath {
 };
 
 std::string_view toString(DecisionPath path);
+// The path named by toString(), or nothing for another name.
+std::optional<DecisionPath> parseDecisionPath(std::string_view name);
 bool valueOf(DecisionPath path);
 
 // The paper's first two rules: DebiasedFalse, DebiasedTrue, or nothing when undecided. The

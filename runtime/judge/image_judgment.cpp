@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 #include <tuple>
 
 namespace clue::runtime {
@@ -19,10 +20,11 @@ std::vector<int> waveIndex(const plan::Plan& plan) {
 
 ImageJudgment::ImageJudgment(PredicateJudge& judge, const std::vector<int>& waves, ImageRef image,
                              std::filesystem::path path, OnError policy, Callback done,
-                             std::size_t questionsAtOnce)
+                             std::size_t questionsAtOnce,
+                             std::shared_ptr<const std::atomic<bool>> stop)
     : judge_(judge), waves_(waves), image_(std::move(image)), policy_(policy),
-      done_(std::move(done)), questionsAtOnce_(questionsAtOnce), start_(Clock::now()),
-      values_(judge.plan().predicates.size(), plan::Truth::Unknown),
+      done_(std::move(done)), questionsAtOnce_(questionsAtOnce), stop_(std::move(stop)),
+      start_(Clock::now()), values_(judge.plan().predicates.size(), plan::Truth::Unknown),
       asked_(judge.plan().predicates.size(), false) {
     result_.path = std::move(path);
     result_.sha256 = image_.sha256;
@@ -33,9 +35,15 @@ void ImageJudgment::start() {
 }
 
 // The unasked predicates, among those still needed, of the earliest wave that has any; or, with
-// a limit, the first ones still needed in plan order.
+// a limit, the first ones still needed in plan order. Without laziness every predicate is needed.
 std::vector<uint32_t> ImageJudgment::nextBatch(const std::vector<plan::Truth>& nodeValues) const {
-    std::vector<uint32_t> needed = plan::neededPredicates(judge_.plan(), nodeValues);
+    std::vector<uint32_t> needed;
+    if (judge_.settings().lazy) {
+        needed = plan::neededPredicates(judge_.plan(), nodeValues);
+    } else {
+        needed.resize(judge_.plan().predicates.size());
+        std::iota(needed.begin(), needed.end(), 0u);
+    }
     std::erase_if(needed, [this](uint32_t p) { return asked_[p]; });
     if (questionsAtOnce_ > 0) {
         needed.resize(std::min(needed.size(), questionsAtOnce_));
@@ -55,7 +63,9 @@ void ImageJudgment::round() {
     {
         std::lock_guard lock(mutex_);
         nodeValues = plan::evaluateNodes(judge_.plan(), values_);
-        batch = nextBatch(nodeValues);
+        if (!stop_ || !stop_->load()) {
+            batch = nextBatch(nodeValues);
+        }
         if (!batch.empty()) {
             ++round_;
             pending_ = static_cast<int>(batch.size());

@@ -1,6 +1,8 @@
 // Verdicts from rule states, fail closed.
 #include "runtime/judge/image_result.h"
 
+#include "common/assert.h"
+
 #include <algorithm>
 
 namespace clue::runtime {
@@ -14,7 +16,7 @@ std::string_view toString(Verdict verdict) {
     case Verdict::Error:
         return "error";
     }
-    return "error";
+    CLUE_UNREACHABLE();
 }
 
 std::string_view toString(RuleState state) {
@@ -26,7 +28,7 @@ std::string_view toString(RuleState state) {
     case RuleState::Error:
         return "error";
     }
-    return "error";
+    CLUE_UNREACHABLE();
 }
 
 std::string_view toString(OnError policy) {
@@ -38,7 +40,7 @@ std::string_view toString(OnError policy) {
     case OnError::Safe:
         return "safe";
     }
-    return "error";
+    CLUE_UNREACHABLE();
 }
 
 std::optional<OnError> parseOnError(std::string_view name) {
@@ -58,6 +60,13 @@ bool ImageResult::failed() const {
 
 int ImageResult::violatedCount() const {
     return static_cast<int>(std::count(rules.begin(), rules.end(), RuleState::Violated));
+}
+
+int ImageResult::escalations() const {
+    return static_cast<int>(
+        std::count_if(predicates.begin(), predicates.end(), [](const PredicateEvidence& p) {
+            return p.path == DecisionPath::ReasoningYes || p.path == DecisionPath::ReasoningNo;
+        }));
 }
 
 Verdict verdictOf(const std::vector<RuleState>& rules) {

@@ -43,6 +43,8 @@ struct ImageResult {
     // A question went unasked because the circuit breaker stopped the run.
     bool stopped() const;
     int violatedCount() const;
+    // Predicates the chain-of-thought decided (reasoning-yes or reasoning-no).
+    int escalations() const;
 };
 
 // unsafe when a rule is violated; else error when a rule is in error; else safe.

@@ -3,11 +3,11 @@
 // for what is still undecided.
 #pragma once
 
+#include "plan/plan.h"
 #include "runtime/judge/answer_source.h"
 #include "runtime/judge/detector.h"
 #include "runtime/judge/predicate_evidence.h"
 #include "runtime/judge/prior_table.h"
-#include "plan/plan.h"
 
 #include <functional>
 
@@ -18,6 +18,12 @@ struct JudgeSettings {
     bool debias = true;
     // Off, or off in the plan's thresholds: undecided predicates follow undecidedDecision().
     bool escalate = true;
+    // The ablation without calibration: M(None, c) asked for every predicate of every image,
+    // instead of taken from the plan or measured once per run (PriorTable).
+    bool priorPerImage = false;
+    // Off: the ablation without lazy evaluation: every predicate of the plan is asked, even those
+    // that earlier answers made moot (ImageJudgment). The verdicts are the same; the cost is not.
+    bool lazy = true;
     RegionDebiasing region;
 };
 

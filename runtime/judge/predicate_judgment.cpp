@@ -1,6 +1,8 @@
 // One predicate's judgment, step by step (CLUE section 4 and 5).
 #include "runtime/judge/predicate_judgment.h"
 
+#include "common/assert.h"
+
 namespace clue::runtime {
 
 std::string_view toString(JudgmentStage stage) {
@@ -16,7 +18,7 @@ std::string_view toString(JudgmentStage stage) {
     case JudgmentStage::Reasoning:
         return "reasoning";
     }
-    return "image";
+    CLUE_UNREACHABLE();
 }
 
 PredicateJudge::PredicateJudge(const plan::Plan& plan, AnswerSource& source, PriorTable& priors,
@@ -45,7 +47,7 @@ void PredicateJudgment::start() {
     }
     // The prior and the image score are independent: ask both at once, decide when both are in.
     pending_ = 2;
-    judge_.priors().get(evidence_.predicate, [self](PriorResult result) {
+    askPrior([self](PriorResult result) {
         {
             std::lock_guard lock(self->mutex_);
             if (result) {
@@ -63,6 +65,24 @@ void PredicateJudgment::start() {
         self->joinScores();
     });
     askImageScore([self] { self->joinScores(); });
+}
+
+// M(None, c): from the run's prior table, or asked for this image alone (priorPerImage).
+void PredicateJudgment::askPrior(PriorTable::Callback done) {
+    if (!judge_.settings().priorPerImage) {
+        judge_.priors().get(evidence_.predicate, std::move(done));
+        return;
+    }
+    ScoreQuery query;
+    query.variant = QueryVariant::NoImage;
+    query.statement = {predicate_.statement, predicate_.key};
+    judge_.source().score(query, [done = std::move(done)](ScoreResult result) {
+        if (!result) {
+            done(std::move(result.error()));
+            return;
+        }
+        done(PriorAnswer{result->score, result->approximate, PriorOrigin::Asked, result->cost});
+    });
 }
 
 // Asks M(x, c); on success records it and runs `next`, on failure records it and, without a

@@ -21,6 +21,7 @@ public:
 private:
     using Clock = std::chrono::steady_clock;
 
+    void askPrior(PriorTable::Callback done);
     void askImageScore(std::function<void()> next);
     void joinScores();
     void afterScores();

@@ -1,6 +1,8 @@
 // Single-flight priors.
 #include "runtime/judge/prior_table.h"
 
+#include "common/assert.h"
+
 namespace clue::runtime {
 
 std::string_view toString(PriorOrigin origin) {
@@ -12,12 +14,14 @@ std::string_view toString(PriorOrigin origin) {
     case PriorOrigin::Shared:
         return "shared";
     }
-    return "plan";
+    CLUE_UNREACHABLE();
 }
 
-PriorTable::PriorTable(const plan::Plan& plan, const std::string& model, AnswerSource& source)
+PriorTable::PriorTable(const plan::Plan& plan, const std::string& model, AnswerSource& source,
+                       PlanPriors planPriors)
     : plan_(plan), source_(source), fromPlan_(plan.predicates.size(), false) {
-    if (!plan.calibrationModel || *plan.calibrationModel != model) {
+    if (planPriors == PlanPriors::Ignore || !plan.calibrationModel ||
+        *plan.calibrationModel != model) {
         return;
     }
     for (size_t i = 0; i < plan.predicates.size(); ++i) {

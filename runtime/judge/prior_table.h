@@ -4,8 +4,8 @@
 // asking it.
 #pragma once
 
-#include "runtime/judge/answer_source.h"
 #include "plan/plan.h"
+#include "runtime/judge/answer_source.h"
 
 #include <map>
 #include <mutex>
@@ -29,13 +29,19 @@ struct PriorAnswer {
 
 using PriorResult = Expected<PriorAnswer, AnswerError>;
 
+// Whether a table starts from the plan's measured priors: a judge does when they were measured
+// with its model; a calibration measures every prior again.
+enum class PlanPriors { UseIfSameModel, Ignore };
+
+// The one way to measure M(None, c): a one-token question without an image, per statement.
 class PriorTable {
 public:
     using Callback = std::function<void(PriorResult)>;
 
-    // Takes the plan's m_none values when plan.calibrationModel equals `model`. `source` must
-    // outlive the table and every call in flight.
-    PriorTable(const plan::Plan& plan, const std::string& model, AnswerSource& source);
+    // Takes the plan's m_none values when plan.calibrationModel equals `model` (and `planPriors`
+    // says so). `source` must outlive the table and every call in flight.
+    PriorTable(const plan::Plan& plan, const std::string& model, AnswerSource& source,
+               PlanPriors planPriors = PlanPriors::UseIfSameModel);
 
     // The prior of predicate `index`. A failed measurement is given to every caller waiting for
     // it and is not kept: a later call asks again.

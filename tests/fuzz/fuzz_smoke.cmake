@@ -1,6 +1,6 @@
 # Builds the fuzzers with clang and runs FUZZER for SECONDS on a fresh corpus seeded from the
 # files that SEEDS (globs under SOURCE_DIR, separated by |) match, with the dictionary
-# DICT and inputs of at most MAX_LEN bytes. Called by the *_fuzzer_smoke tests.
+# DICT (none when empty) and inputs of at most MAX_LEN bytes. Called by the *_fuzzer_smoke tests.
 set(launcher "")
 if(LAUNCHER)
     set(launcher -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER} -DCMAKE_C_COMPILER_LAUNCHER=${LAUNCHER})
@@ -32,9 +32,13 @@ foreach(fixture IN LISTS fixtures)
     file(COPY_FILE ${fixture} ${seeds}/seed-${index})
 endforeach()
 
+set(dictionary "")
+if(DICT)
+    set(dictionary -dict=${SOURCE_DIR}/${DICT})
+endif()
 execute_process(
     COMMAND ${BUILD_DIR}/${FUZZER} ${corpus} ${seeds}
-            -dict=${SOURCE_DIR}/${DICT} -max_total_time=${SECONDS}
+            ${dictionary} -max_total_time=${SECONDS}
             -max_len=${MAX_LEN} -timeout=10 -rss_limit_mb=2048
             -artifact_prefix=${BUILD_DIR}/artifacts/ -print_final_stats=1
     RESULT_VARIABLE fuzzed)

@@ -4,7 +4,6 @@
 // a crash, a leak, a hang, or fmt changing what a file means is a bug.
 #include "compiler/diag/diagnostic_renderer.h"
 #include "compiler/fmt/formatter.h"
-#include "compiler/fmt/module_equivalence.h"
 #include "compiler/frontend/parser.h"
 #include "compiler/sema/program_loader.h"
 
@@ -44,11 +43,13 @@ void checkFormatting(const std::string& source) {
     if (!module) {
         return;
     }
-    std::string once = clue::formatModule(*module, sources);
-    auto again = clue::parseModule(sources, sources.addFile("once.clue", once), diags);
-    if (!again || !clue::moduleDifference(*module, *again).empty() ||
-        commentTexts(*module) != commentTexts(*again) ||
-        clue::formatModule(*again, sources) != once) {
+    clue::CheckedFormat once = clue::formatModuleChecked(*module, sources);
+    if (!once.problem.empty()) {
+        std::abort();
+    }
+    auto again = clue::parseModule(sources, sources.addFile("once.clue", once.text), diags);
+    if (!again || commentTexts(*module) != commentTexts(*again) ||
+        clue::formatModule(*again, sources) != once.text) {
         std::abort();
     }
 }

@@ -25,10 +25,14 @@ void write(const fs::path& path, const std::string& contents) {
     std::ofstream(path, std::ios::binary) << contents;
 }
 
-// Output with machine-specific paths replaced: the source tree becomes <src>.
-std::string normalize(std::string text, const std::string& sourceDir) {
-    for (size_t at = text.find(sourceDir); at != std::string::npos; at = text.find(sourceDir, at)) {
-        text.replace(at, sourceDir.size(), "<src>");
+// Output with machine-specific paths replaced: the source tree becomes <src>, the scratch
+// folder the commands run in <scratch>.
+std::string normalize(std::string text, const std::string& sourceDir, const fs::path& scratch) {
+    for (const auto& [path, name] : {std::pair<std::string, std::string>{sourceDir, "<src>"},
+                                     {scratch.string(), "<scratch>"}}) {
+        for (size_t at = text.find(path); at != std::string::npos; at = text.find(path, at)) {
+            text.replace(at, path.size(), name);
+        }
     }
     return text;
 }
@@ -121,16 +125,19 @@ void GoldenCase::run(const std::string& clueBinary, const std::string& sourceDir
         EXPECT_FALSE(r.timedOut) << "command " << i + 1 << " of " << name_ << " hung";
         std::string suffix = i == 0 ? "" : "." + std::to_string(i + 1);
         std::string what = "command " + std::to_string(i + 1) + " of " + name_ + ": ";
-        check(folder_ / ("stdout" + suffix), normalize(r.out, sourceDir), update, what + "stdout");
-        check(folder_ / ("stderr" + suffix), normalize(r.err, sourceDir), update, what + "stderr");
+        check(folder_ / ("stdout" + suffix), normalize(r.out, sourceDir, scratch), update,
+              what + "stdout");
+        check(folder_ / ("stderr" + suffix), normalize(r.err, sourceDir, scratch), update,
+              what + "stderr");
         check(folder_ / ("exit" + suffix), std::to_string(r.exitCode) + "\n", update,
               what + "exit code");
     }
-    compareWrittenFiles(scratch, update);
+    compareWrittenFiles(scratch, sourceDir, update);
     fs::remove_all(scratch);
 }
 
-void GoldenCase::compareWrittenFiles(const fs::path& scratch, bool update) const {
+void GoldenCase::compareWrittenFiles(const fs::path& scratch, const std::string& sourceDir,
+                                     bool update) const {
     fs::path expected = folder_ / "expected";
     if (!fs::is_directory(expected)) {
         return;
@@ -138,7 +145,8 @@ void GoldenCase::compareWrittenFiles(const fs::path& scratch, bool update) const
     for (const auto& entry : fs::recursive_directory_iterator(expected)) {
         if (entry.is_regular_file()) {
             fs::path relative = fs::relative(entry.path(), expected);
-            std::string actual = readOr(scratch / relative, "<missing>");
+            std::string actual =
+                normalize(readOr(scratch / relative, "<missing>"), sourceDir, scratch);
             check(entry.path(), actual, update, name_ + ": the written " + relative.string());
         }
     }

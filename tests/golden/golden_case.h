@@ -26,7 +26,8 @@ public:
 
 private:
     std::vector<std::vector<std::string>> commands() const;
-    void compareWrittenFiles(const std::filesystem::path& scratch, bool update) const;
+    void compareWrittenFiles(const std::filesystem::path& scratch, const std::string& sourceDir,
+                             bool update) const;
 
     std::filesystem::path folder_;
     std::string name_;

@@ -31,7 +31,10 @@ int main(int argc, char** argv) {
         std::string name = golden.name();
         std::string suite = name.substr(0, name.find('/'));
         std::string test = name.substr(name.find('/') + 1);
+        // '-' would be read as the start of a negative pattern by --gtest_filter, which CTest
+        // runs each case with: "Golden_lint.parse-error" would run no test at all and pass.
         std::replace(test.begin(), test.end(), '/', '_');
+        std::replace(test.begin(), test.end(), '-', '_');
         ::testing::RegisterTest(("Golden_" + suite).c_str(), test.c_str(), nullptr, nullptr,
                                 __FILE__, __LINE__,
                                 // gtest takes ownership of what its factory returns.

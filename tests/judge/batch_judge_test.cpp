@@ -4,6 +4,7 @@
 #include "tests/judge/fake_answer_source.h"
 #include "tests/judge/plan_builder.h"
 #include "tests/runtime/temp_dir.h"
+#include "tests/support/test_images.h"
 
 #include "common/sha256.h"
 
@@ -75,8 +76,6 @@ private:
     std::vector<std::thread> threads_;
 };
 
-const std::string kPng = "\x89PNG\r\n\x1a\n";
-
 class BatchJudgeTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -91,7 +90,7 @@ protected:
 
     // Image i is unsafe when i is odd (a and b true), safe otherwise (a false).
     std::filesystem::path image(int i) {
-        const std::string bytes = kPng + "image " + std::to_string(i);
+        const std::string bytes = test::pngImage(i);
         const std::string sha = sha256Hex(bytes);
         source_.setImageScore(sha, "a", i % 2 ? 0.95 : 0.05);
         source_.setImageScore(sha, "b", 0.95);
@@ -146,9 +145,10 @@ TEST_F(BatchJudgeTest, UnreadableImagesAreReportedAndTheRunGoesOn) {
     };
     BatchOptions options;
     options.limits.maxBytes = 1000;
-    inputs.push_back(dir_.write("big.png", kPng + std::string(2000, 'x')));
+    inputs.push_back(dir_.write("big.png", test::pngImage(0, 100, 100)));
+    inputs.push_back(dir_.write("cut.png", test::pngImage(3).substr(0, 60)));
     auto results = runAll(source_, inputs, options);
-    ASSERT_EQ(results.size(), 7u);
+    ASSERT_EQ(results.size(), 8u);
     EXPECT_EQ(results[0].verdict, Verdict::Unsafe);
     const std::vector<ImageErrorKind> kinds = {ImageErrorKind::Empty, ImageErrorKind::NotAnImage,
                                                ImageErrorKind::NotFound, ImageErrorKind::NotAFile};
@@ -162,6 +162,10 @@ TEST_F(BatchJudgeTest, UnreadableImagesAreReportedAndTheRunGoesOn) {
     EXPECT_EQ(results[5].verdict, Verdict::Safe);
     ASSERT_TRUE(results[6].imageError);
     EXPECT_EQ(results[6].imageError->kind, ImageErrorKind::TooLarge);
+    ASSERT_TRUE(results[7].imageError); // decoded before the first question: none was asked
+    EXPECT_EQ(results[7].imageError->kind, ImageErrorKind::Undecodable);
+    EXPECT_TRUE(results[7].predicates.empty());
+    EXPECT_EQ(results[7].verdict, Verdict::Error);
 }
 
 TEST_F(BatchJudgeTest, OnErrorDoesNotTurnUnreadableImagesSafe) {

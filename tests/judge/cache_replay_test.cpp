@@ -9,6 +9,7 @@
 #include "tests/runtime/temp_dir.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 namespace clue::runtime {
 namespace {
@@ -102,6 +103,52 @@ TEST_F(CacheReplayTest, ReplayReproducesAndFailsClosedOnAMiss) {
 
     ReplayAnswerSource otherModel(readOnly, {"model-b", kScope.promptVersion});
     EXPECT_EQ(judgeWith(otherModel, sha_).verdict, Verdict::Error);
+}
+
+// A row that holds no valid answer is a miss: asked again (and replaced), said once; under
+// replay, an error. A score of -5 must never make an image safe.
+TEST_F(CacheReplayTest, InvalidRowsAreMissesAndReplayFailsOnThem) {
+    const auto path = dir_ / "cache.sqlite";
+    {
+        ScoreCache cache(path);
+        CachedAnswerSource cached(inner_, cache, kScope);
+        judgeWith(cached, sha_);
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "PRAGMA ignore_check_constraints = 1; UPDATE answers SET score = -5 "
+                           "WHERE variant = 'image'; UPDATE answers SET score = 1e300 WHERE "
+                           "variant = 'no-image'",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+
+    {
+        ScoreCache readOnly(path, {std::chrono::milliseconds(1000), true});
+        ReplayAnswerSource replay(readOnly, kScope);
+        const ImageResult replayed = judgeWith(replay, sha_);
+        EXPECT_EQ(replayed.verdict, Verdict::Error);
+        ASSERT_TRUE(replayed.predicates[0].failure);
+        EXPECT_NE(replayed.predicates[0].failure->error.message.find("is outside [0, 1]"),
+                  std::string::npos)
+            << replayed.predicates[0].failure->error.message;
+    }
+
+    std::vector<std::string> warnings;
+    ScoreCache cache(path);
+    CachedAnswerSource cached(inner_, cache, kScope,
+                              [&](const std::string& w) { warnings.push_back(w); });
+    const size_t before = inner_.asked().size();
+    const ImageResult again = judgeWith(cached, sha_);
+    EXPECT_EQ(again.verdict, Verdict::Unsafe);
+    EXPECT_EQ(inner_.asked().size() - before, 4u) << "both priors and both image scores re-asked";
+    ASSERT_EQ(warnings.size(), 1u) << "four invalid rows, one warning";
+    EXPECT_NE(warnings[0].find("an invalid cached"), std::string::npos) << warnings[0];
+    EXPECT_NE(warnings[0].find("asked again and replaced (later ones not shown)"),
+              std::string::npos)
+        << warnings[0];
+    EXPECT_EQ(judgeWith(cached, sha_).cost.calls, 0) << "the answers replaced the rows";
 }
 
 TEST_F(CacheReplayTest, FailuresAreNotCached) {

@@ -9,6 +9,7 @@
 #include "tests/judge/subprocess.h"
 #include "tests/runtime/temp_dir.h"
 #include "tests/runtime/test_http_server.h"
+#include "tests/support/test_images.h"
 
 #include "common/sha256.h"
 
@@ -28,7 +29,7 @@ namespace {
 
 using nlohmann::json;
 
-const std::string kPng = "\x89PNG\r\n\x1a\nfirst image";
+const std::string kPng = test::pngImage(1);
 
 class JudgeCliTest : public ::testing::Test {
 protected:
@@ -63,13 +64,13 @@ protected:
         ASSERT_TRUE(done);
     }
 
-    test::ProcessResult clue(std::vector<std::string> args) {
+    test::ProcessResult clue(std::vector<std::string> args, std::string apiKey = "") {
         args.insert(args.begin(), CLUE_BINARY);
         test::ProcessOptions options;
         options.cwd = dir_.path();
         options.env = {{"CLUE_MODEL", ""},
                        {"CLUE_ENDPOINT", ""},
-                       {"CLUE_API_KEY", ""},
+                       {"CLUE_API_KEY", std::move(apiKey)},
                        {"XDG_CACHE_HOME", (dir_ / "xdg").string()}};
         return test::runProcess(args, options);
     }
@@ -99,7 +100,7 @@ TEST_F(JudgeCliTest, ReplayJudgesFromTheCacheAndReportsBadImagesInOrder) {
     prepareCache();
     dir_.write("notes.png", "not an image at all");
     dir_.write("empty.png", "");
-    dir_.write("unseen.png", kPng + " but another one");
+    dir_.write("unseen.png", test::pngImage(2));
     auto r = clue({"judge", "plan.json", "first.png", "notes.png", "empty.png", "missing.png",
                    "unseen.png", "--replay", "--cache", "cache.sqlite", "--model", "m"});
     EXPECT_EQ(r.exitCode, 1) << r.err;
@@ -127,8 +128,56 @@ TEST_F(JudgeCliTest, ReplayJudgesFromTheCacheAndReportsBadImagesInOrder) {
     EXPECT_EQ(r.err.find("\r"), std::string::npos) << "no progress bar when stderr is a file";
 }
 
+// Broken images with the first bytes of an image were sent and came back `safe`. Each is decoded
+// before the first question: an `error` record that shows none of the file, and no question.
+TEST_F(JudgeCliTest, ImagesThatDoNotDecodeAreErrorsAndNeverAsked) {
+    test::TestHttpServer server(
+        [](const httplib::Request&, httplib::Response& response, int) { response.status = 500; });
+    const std::string png = test::pngImage(4);
+    dir_.write("cut.png", png.substr(0, png.size() - 20));
+    dir_.write("cut.jpg", test::jpegImage(4).substr(0, 300));
+    dir_.write("garbage.gif", test::gifImage().substr(0, 13) + std::string(500, '\x7f'));
+    dir_.write("garbage.bmp", test::bmpImage().substr(0, 54) + "secret");
+    dir_.write("photo.webp", std::string("RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0", 20) + "secret");
+    auto r = clue({"judge", "plan.json", "cut.png", "cut.jpg", "garbage.gif", "garbage.bmp",
+                   "photo.webp", "--endpoint", server.url("/v1"), "--model", "m", "--no-cache",
+                   "--on-error", "safe"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_EQ(server.requestCount(), 0);
+    auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 5u) << r.out;
+    const std::vector<std::string> kinds = {"undecodable", "undecodable", "undecodable",
+                                            "undecodable", "unsupported-format"};
+    for (size_t i = 0; i < kinds.size(); ++i) {
+        EXPECT_EQ(out[i]["verdict"], "error") << out[i];
+        EXPECT_EQ(out[i]["error"]["kind"], kinds[i]) << out[i];
+        EXPECT_EQ(out[i].dump().find("secret"), std::string::npos) << out[i];
+    }
+    EXPECT_NE(out[0]["error"]["message"].get<std::string>().find(
+                  "cut.png: not a valid PNG image: the file ends early"),
+              std::string::npos)
+        << out[0];
+}
+
+TEST_F(JudgeCliTest, MaxImagePixelsBoundsTheDeclaredSize) {
+    prepareCache(); // first.png is 8 x 6
+    auto r = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                   "--model", "m", "--max-image-pixels", "47"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 1u) << r.out;
+    EXPECT_EQ(out[0]["error"]["kind"], "too-many-pixels");
+    EXPECT_NE(out[0]["error"]["message"].get<std::string>().find(
+                  "first.png: 8 x 6 pixels, over the limit of 47"),
+              std::string::npos)
+        << out[0];
+    r = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite", "--model",
+              "m", "--max-image-pixels", "48"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+}
+
 TEST_F(JudgeCliTest, OnErrorSetsTheVerdictExplicitlyButTheRunStillFails) {
-    dir_.write("unseen.png", kPng + " unseen");
+    dir_.write("unseen.png", test::pngImage(3));
     ScoreCache(dir_ / "cache.sqlite");
     auto r = clue({"judge", "plan.json", "unseen.png", "--replay", "--cache", "cache.sqlite",
                    "--model", "m", "--on-error", "safe", "-o", "out.jsonl"});
@@ -205,7 +254,7 @@ TEST_F(JudgeCliTest, ExplainTracesOneImage) {
 }
 
 TEST_F(JudgeCliTest, UsageErrorsExitTwoAndWriteNothing) {
-    dir_.write("second.png", kPng + "2");
+    dir_.write("second.png", test::pngImage(2));
     dir_.write("manifest.jsonl", "{\"path\": \"first.png\"}\n{\"file\": \"second.png\"}\n");
     dir_.write("out.jsonl", "old contents\n");
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
@@ -229,6 +278,24 @@ TEST_F(JudgeCliTest, UsageErrorsExitTwoAndWriteNothing) {
         EXPECT_TRUE(r.out.empty());
     }
     EXPECT_EQ(read("out.jsonl"), "old contents\n");
+}
+
+// A CR or LF in CLUE_API_KEY injected an HTTP header: refused before any request, not shown.
+TEST_F(JudgeCliTest, AnApiKeyWithALineBreakIsRefusedBeforeAnyRequest) {
+    test::TestHttpServer server(
+        [](const httplib::Request&, httplib::Response& response, int) { response.status = 500; });
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"judge", "plan.json", "first.png", "--no-cache"},
+          std::vector<std::string>{"calibrate", "plan.json", "--no-cache", "-o", "c.json"}}) {
+        auto withServer = args;
+        withServer.insert(withServer.end(), {"--endpoint", server.url("/v1"), "--model", "m"});
+        auto r = clue(withServer, "sk-SECRET\r\nX-Injected: 1");
+        EXPECT_EQ(r.exitCode, 2) << r.err;
+        EXPECT_NE(r.err.find("CLUE_API_KEY holds a control character"), std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find("SECRET"), std::string::npos) << r.err;
+        EXPECT_TRUE(r.out.empty());
+    }
+    EXPECT_EQ(server.requestCount(), 0);
 }
 
 // A server that answers the prior questions: P(Yes) 0.25 for statements with "fire", else 0.75.
@@ -270,6 +337,31 @@ TEST_F(JudgeCliTest, CalibrateRecordsEveryPriorAndTheModel) {
     EXPECT_NEAR(*calibrated.predicates[0].mNone, 0.75, 1e-9);
     EXPECT_NEAR(*calibrated.predicates[2].mNone, 0.25, 1e-9);
     EXPECT_EQ(calibrated.nodes.size(), plan_.nodes.size());
+}
+
+// Priors from the default cache were taken silently, although another endpoint serving a model
+// of the same name had filled it: each run says how many priors the cache gave.
+TEST_F(JudgeCliTest, CalibrateSaysWhichPriorsCameFromTheCache) {
+    test::TestHttpServer server(
+        [](const httplib::Request& request, httplib::Response& response, int) {
+            response.set_content(priorAnswer(request.body).dump(), "application/json");
+        });
+    auto first = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
+                       "-o", "calibrated.json"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_EQ(first.err.find("came from the score cache"), std::string::npos) << first.err;
+    auto second = clue({"calibrate", "plan.json", "--endpoint", server.url("/other/v1"), "--model",
+                        "vlm", "-o", "calibrated2.json"});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_EQ(server.requestCount(), 3);
+    EXPECT_NE(second.err.find("measured 3 of 3 priors with model vlm: 0 calls, 3 cache hits"),
+              std::string::npos)
+        << second.err;
+    EXPECT_NE(second.err.find("clue: warning: 3 of 3 priors came from the score cache " +
+                              (dir_ / "xdg" / "clue" / "scores.sqlite").string() +
+                              ", not from the server: measured earlier for a model named vlm"),
+              std::string::npos)
+        << second.err;
 }
 
 TEST_F(JudgeCliTest, CalibrateWritesNothingWhenAPriorFails) {

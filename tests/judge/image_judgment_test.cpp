@@ -40,7 +40,7 @@ protected:
         plan_ = b_.build();
         waves_ = waveIndex(plan_);
         PriorTable priors(plan_, kModel, source_);
-        PredicateJudge judge(plan_, source_, priors, {});
+        PredicateJudge judge(plan_, source_, priors, settings_);
         std::optional<ImageResult> out;
         ImageRef image{kSha, std::make_shared<const std::string>("data:image/png;base64,AA"),
                        nullptr};
@@ -69,6 +69,7 @@ protected:
     plan::Plan plan_;
     std::vector<int> waves_;
     FakeAnswerSource source_;
+    JudgeSettings settings_;
 };
 
 using Strings = std::vector<std::string>;
@@ -130,6 +131,38 @@ TEST_F(ImageJudgmentTest, ALimitAsksInPlanOrderAcrossWaves) {
     EXPECT_EQ(askedInRound(r, 2), (Strings{"d"}));
     EXPECT_EQ(asked().size(), 2u) << "one at a time asks nothing moot";
     EXPECT_EQ(r.rules, (std::vector{RuleState::Clear, RuleState::Clear, RuleState::Violated}));
+}
+
+// The ablation without laziness asks every predicate, moot or not, wave by wave (or N at a time
+// in index order), and reaches the same rule states as the lazy executor.
+TEST_F(ImageJudgmentTest, WithoutLazinessEveryPredicateIsAskedAndTheVerdictStays) {
+    auto script = [this] {
+        source_.reset();
+        truth("a", false);
+        truth("b", true);
+        truth("c", true);
+        truth("d", true);
+        truth("e", false);
+    };
+    script();
+    const ImageResult lazy = run();
+    EXPECT_EQ(asked(), (Strings{"a", "d"})) << "a false and d true settle every rule";
+
+    script();
+    settings_.lazy = false;
+    const ImageResult eager = run();
+    EXPECT_EQ(askedInRound(eager, 1), (Strings{"a", "d"}));
+    EXPECT_EQ(askedInRound(eager, 2), (Strings{"b", "c", "e"}));
+    EXPECT_EQ(eager.rules, lazy.rules);
+    EXPECT_EQ(eager.verdict, Verdict::Unsafe);
+    EXPECT_EQ(eager.cost.calls, 5);
+
+    script();
+    const ImageResult oneAtATime = run(OnError::Error, 2);
+    EXPECT_EQ(askedInRound(oneAtATime, 1), (Strings{"a", "b"}));
+    EXPECT_EQ(askedInRound(oneAtATime, 2), (Strings{"c", "d"}));
+    EXPECT_EQ(askedInRound(oneAtATime, 3), (Strings{"e"}));
+    EXPECT_EQ(oneAtATime.rules, lazy.rules);
 }
 
 TEST_F(ImageJudgmentTest, SharedPredicateIsAskedOnce) {

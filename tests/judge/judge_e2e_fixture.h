@@ -4,6 +4,7 @@
 // `clue` runs.
 #pragma once
 
+#include "tests/judge/os_bench_corpus.h"
 #include "tests/judge/sim_world.h"
 #include "tests/judge/subprocess.h"
 #include "tests/runtime/temp_dir.h"
@@ -36,13 +37,7 @@ struct Corpus {
 // Runs `clue ARGS...` in `cwd`, with no settings from the environment.
 inline test::ProcessResult clue(const std::vector<std::string>& args,
                                 const std::filesystem::path& cwd) {
-    std::vector<std::string> argv = {CLUE_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    test::ProcessOptions options;
-    options.cwd = cwd;
-    options.env = {{"CLUE_MODEL", ""}, {"CLUE_ENDPOINT", ""}, {"CLUE_API_KEY", ""}};
-    options.limit = std::chrono::seconds(240);
-    return test::runProcess(argv, options);
+    return test::runClue(args, cwd);
 }
 
 inline std::vector<json> jsonLines(const std::string& text) {
@@ -59,21 +54,11 @@ protected:
     static void SetUpTestSuite() {
         corpus_ = std::make_unique<Corpus>();
         const auto& dir = corpus_->dir.path();
-        std::string output;
-        ASSERT_EQ(sim::testing::runSim({"gen", "--constitution", CLUE_OS_BENCH, "--images",
-                                        std::to_string(kImages), "--seed", "11", "--out",
-                                        (dir / "corpus").string()},
-                                       output),
-                  0)
-            << output;
-        std::ifstream labels(dir / "corpus" / "labels.jsonl");
-        for (std::string line; std::getline(labels, line);) {
-            json label = json::parse(line);
+        const test::OsBenchCorpus generated = test::generateOsBenchCorpus(dir, kImages);
+        for (const json& label : generated.labels) {
             corpus_->labels[label["sha256"]] = label;
         }
-        auto compiled = clue({"compile", CLUE_OS_BENCH, "-O2", "-o", "plan.json"}, dir);
-        ASSERT_EQ(compiled.exitCode, 0) << compiled.err;
-        corpus_->plan = (dir / "plan.json").string();
+        corpus_->plan = generated.plan.string();
     }
     static void TearDownTestSuite() { corpus_.reset(); }
 

@@ -264,6 +264,34 @@ TEST_F(PredicateJudgeTest, DetectorFailureFailsThePredicate) {
     EXPECT_EQ(e.failure->stage, JudgmentStage::Region);
 }
 
+// The ablation without calibration asks M(None, c) with every image, even when the plan holds a
+// calibrated prior or the table has measured it already; the decision is the same.
+TEST_F(PredicateJudgeTest, PriorPerImageIsAskedForEveryImage) {
+    usePlan(0.3, kModel);
+    source_.setScore(QueryVariant::NoImage, kStatement, 0.3);
+    source_.setScore(QueryVariant::Image, kStatement, 0.95);
+    JudgeSettings settings;
+    settings.priorPerImage = true;
+    PriorTable priors(plan_, kModel, source_);
+    PredicateJudge judge(plan_, source_, priors, settings);
+    for (int i = 0; i < 3; ++i) {
+        std::optional<PredicateEvidence> out;
+        judge.judge(image(), 0, [&](PredicateEvidence e) { out = std::move(e); });
+        ASSERT_TRUE(out);
+        EXPECT_EQ(out->path, DecisionPath::DebiasedTrue);
+        EXPECT_EQ(out->scores.prior, 0.3);
+        EXPECT_EQ(out->scores.priorOrigin, PriorOrigin::Asked);
+        EXPECT_EQ(out->cost.calls, 2);
+    }
+    EXPECT_EQ(source_.askedCount(QueryVariant::NoImage, kStatement), 3);
+
+    source_.setFailure(QueryVariant::NoImage, kStatement);
+    PredicateEvidence failed = judgeOnce(settings);
+    ASSERT_TRUE(failed.failure);
+    EXPECT_EQ(failed.failure->stage, JudgmentStage::Prior);
+    EXPECT_FALSE(failed.value);
+}
+
 TEST_F(PredicateJudgeTest, HeldAnswersCompleteLater) {
     source_.setScore(QueryVariant::NoImage, kStatement, 0.3);
     source_.setScore(QueryVariant::Image, kStatement, 0.95);

@@ -1,6 +1,7 @@
 // The output formats: SARIF 2.1.0 validated against the official schema (a clean file, a file
 // with findings, a file that does not parse), its rule metadata and results, GitHub workflow
 // commands, and the JSON document.
+#include "common/uri.h"
 #include "compiler/lint/output/github_annotations.h"
 #include "compiler/lint/output/lint_json.h"
 #include "compiler/lint/output/rule_listing.h"
@@ -10,6 +11,8 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <filesystem>
 
 namespace clue::lint {
 namespace {
@@ -32,9 +35,10 @@ const char* kClean = "predicate person : \"a person is visible\"\n"
 
 const char* kBroken = "predicate p \"no colon\"\nrule r \"R.\" severity hgih when p\n";
 
-json sarifOf(const testing::LintRun& run, const LintConfig& config = {}) {
+json sarifOf(const testing::LintRun& run, const LintConfig& config = {},
+             const std::string& root = "") {
     return sarifLog(run.result, run.sources, Catalogue::standard(), config,
-                    {"0.1.0", "https://example.org/docs/"});
+                    {"0.1.0", "https://example.org/docs/", root});
 }
 
 void expectValidSarif(const json& log) {
@@ -105,6 +109,34 @@ const json* resultAt(const json& log, const std::string& code, int line) {
         }
     }
     return nullptr;
+}
+
+// Locations under the root are relative with uriBaseId SRCROOT, which originalUriBaseIds
+// resolves; the compiler's codes in notifications link their section of diagnostics.md.
+TEST(Sarif, LocationsAreRelativeToTheRootAndCodesLinkTheirDocs) {
+    auto run = testing::lintSource(kBroken);
+    std::string cwd = std::filesystem::current_path().string();
+    json log = sarifOf(*run);
+    const json& at = log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["locations"]
+                        [0]["physicalLocation"]["artifactLocation"];
+    EXPECT_EQ(at["uri"], "main.clue");
+    EXPECT_EQ(at["uriBaseId"], "SRCROOT");
+    EXPECT_EQ(log["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"], fileUri(cwd + "/"));
+    const json& codes = log["runs"][0]["tool"]["driver"]["notifications"];
+    ASSERT_EQ(codes[0]["id"], "E005");
+    EXPECT_EQ(codes[0]["helpUri"],
+              "https://example.org/docs/diagnostics.md#e005-expected-something");
+
+    json fromParent = sarifOf(*run, {}, "..");
+    std::string leaf = std::filesystem::current_path().filename().string();
+    EXPECT_EQ(fromParent["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["locations"]
+                        [0]["physicalLocation"]["artifactLocation"]["uri"],
+              encodeUriPath(leaf) + "/main.clue");
+    json elsewhere = sarifOf(*run, {}, "/nonexistent-root");
+    EXPECT_EQ(elsewhere["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["locations"]
+                       [0]["physicalLocation"]["artifactLocation"],
+              json({{"uri", fileUri(cwd + "/main.clue")}}));
+    expectValidSarif(log);
 }
 
 TEST(Sarif, ResultsCarryRegionsNotesFixesAndSuppressions) {

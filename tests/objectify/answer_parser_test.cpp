@@ -108,7 +108,9 @@ void expectProblem(const std::string& answer, const std::string& part, AnswerLim
 
 TEST(ChainAnswer, RejectsMalformedJson) {
     expectProblem("no json here", "not a JSON object");
-    expectProblem(R"({"chain": [{"any": [}]})", "not a JSON object");
+    expectProblem(R"({"chain": [{"any": [}]})", "not a JSON object (invalid JSON at line 1");
+    expectProblem(R"({"chain": [{"any": [{"statement": "a person is visible"}]}], "chain": []})",
+                  "not a JSON object (/chain: duplicate key \"chain\"");
     expectProblem(R"({"steps": []})", "no \"chain\" array");
     expectProblem(R"({"chain": [{"all": []}]})", "step 1 is not an object with an \"any\" array");
     expectProblem(R"({"chain": [{"any": [{"statement": 3}]}]})",
@@ -120,6 +122,15 @@ TEST(ChainAnswer, RejectsAnEmptyChainOrGroup) {
     expectProblem(R"({"chain": [{"any": [{"statement": "a person is visible"}]}, {"any": []}]})",
                   "step 2 is empty");
     expectProblem(R"({"chain": [{"any": [{"statement": "  "}]}]})", "is empty");
+}
+
+TEST(ChainAnswer, FindsTheChainAfterProseWithBraces) {
+    Checked<Chain> c = parseChain(
+        "Steps {as asked}:\n```json\n{\"chain\": [{\"any\": [{\"statement\": \"a knife is "
+        "visible\"}]}]}\n```",
+        {});
+    ASSERT_TRUE(c.value) << c.problem;
+    EXPECT_EQ(c.value->steps.front().front().statement, "a knife is visible");
 }
 
 TEST(ChainAnswer, RejectsCompoundAndNegatedStatements) {

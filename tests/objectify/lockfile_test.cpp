@@ -144,6 +144,9 @@ TEST(Lockfile, DamageIsALocatedError) {
                 "which the 'when' formula does not use", 25);
     expectError(damaged("  - id: \"r1\"", "  - id: [r1]"), "'id' must be a non-empty text", 6);
     expectError("rules: [\n", "not valid YAML", 2);
+    // A second `when:` was silently ignored: yaml-cpp's lookups take the first copy.
+    expectError(damaged("final_round: 2", "final_round: 2\n    final_round: 0"),
+                "duplicate key 'final_round': each key may appear once in a mapping", 21);
     expectError("- a\n- b\n", "this is not a lockfile", 1);
 }
 

@@ -67,6 +67,37 @@ TEST_F(ObjectifyCli, TakesTheThresholdFromClueYaml) {
     EXPECT_THAT(flag.err, HasSubstr("warning[W080]"));
 }
 
+// clue.yaml is found from the working directory up, as every verb finds it, not from the
+// source's folder; --config names another file.
+TEST_F(ObjectifyCli, ReadsClueYamlFromTheWorkingDirectoryOrConfig) {
+    startSim(sourceFile(kHarmWorld));
+    write("sub/policy.clue", kPolicy);
+    write("sub/clue.yaml", "objectify:\n  threshold: 7\n");
+    auto run = objectify({"--rule", "gore", "sub/policy.clue"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(asked("rewrite"), 2); // the default threshold 9: sub/clue.yaml is not read
+    auto flag =
+        objectify({"--rule", "gore", "--force", "--config", "sub/clue.yaml", "sub/policy.clue"});
+    ASSERT_EQ(flag.exitCode, 0) << flag.err;
+    EXPECT_EQ(asked("rewrite"), 2 + 1); // 7 passes a threshold of 7
+}
+
+// A settings problem is a diagnostic with its code and the line of clue.yaml, and an error stops
+// the run before any question is asked.
+TEST_F(ObjectifyCli, ReportsSettingsProblemsAsDiagnostics) {
+    startSim(sourceFile(kHarmWorld));
+    write("policy.clue", kPolicy);
+    write("clue.yaml", "objectify:\n  threshhold: 7\n  rounds: many\n");
+    auto run = objectify({"--rule", "gore", "policy.clue"});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_THAT(run.err, HasSubstr("clue.yaml:2:3: warning[W090]: unknown key 'threshhold' in "
+                                   "objectify; did you mean 'threshold'?"));
+    EXPECT_THAT(run.err, HasSubstr("clue.yaml:3:3: error[E092]: objectify.rounds: must be a "
+                                   "whole number"));
+    EXPECT_THAT(run.err, HasSubstr("3 |   rounds: many"));
+    EXPECT_EQ(asked("rate"), 0);
+}
+
 TEST_F(ObjectifyCli, SkipsFreshEntriesAndOwnFormulasUnlessForced) {
     startSim(sourceFile(kHarmWorld));
     write("policy.clue", std::string(kPolicy) + "rule own \"Should not depict smoke.\" when "

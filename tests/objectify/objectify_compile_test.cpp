@@ -83,6 +83,31 @@ TEST_F(ObjectifyCli, CompileRefusesAStaleEntry) {
     EXPECT_EQ(clue({"compile", "policy.clue", "-o", "policy.plan.json"}).exitCode, 0);
 }
 
+// Compile and objectify share one freshness rule: an entry made with other prompts is stale for
+// both, and objectify asks again exactly the rules that compile refused.
+TEST_F(ObjectifyCli, CompileRefusesAnEntryMadeWithOtherPrompts) {
+    startSim(sourceFile(kHarmWorld));
+    write("policy.clue", kPolicy);
+    ASSERT_EQ(objectify({"policy.clue"}).exitCode, 0);
+    std::string lock = read("policy.clue.lock");
+    size_t fire = lock.find("id: \"fire\"");
+    ASSERT_NE(fire, std::string::npos) << lock;
+    size_t version = lock.find("prompt_version: \"objectify/1\"", fire);
+    ASSERT_NE(version, std::string::npos) << lock;
+    lock.replace(version, 29, "prompt_version: \"objectify/0\"");
+    write("policy.clue.lock", lock);
+    auto run = clue({"compile", "policy.clue", "-o", "policy.plan.json"});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_THAT(run.err, HasSubstr("error[E081]: rule 'fire' has no `when`, and its lock entry "
+                                   "was made with the prompts objectify/0, not objectify/1"));
+    EXPECT_THAT(run.err, Not(HasSubstr("rule 'gore'")));
+    EXPECT_FALSE(exists("policy.plan.json"));
+    int extractsBefore = asked("extract");
+    ASSERT_EQ(objectify({"policy.clue"}).exitCode, 0);
+    EXPECT_EQ(asked("extract"), extractsBefore + 1); // `fire` alone
+    EXPECT_EQ(clue({"compile", "policy.clue", "-o", "policy.plan.json"}).exitCode, 0);
+}
+
 TEST_F(ObjectifyCli, CompileRefusesAMalformedLockfile) {
     write("policy.clue", kPolicy);
     write("policy.clue.lock", "lockfile: clue.lock/v1\nrules: 3\n");

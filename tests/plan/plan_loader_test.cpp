@@ -1,4 +1,5 @@
 // Tests of plan writing and of the loader's refusal of corrupted plans with clear messages.
+#include "common/statement.h"
 #include "plan/plan_error.h"
 #include "plan/plan_json.h"
 #include "plan/plan_loader.h"
@@ -143,8 +144,41 @@ TEST(PlanLoader, RefusesAHundredMegabyteString) {
 
 TEST(PlanLoader, SurvivesDeepNesting) {
     std::string deep(200000, '[');
-    EXPECT_THAT(errorOfText(deep), HasSubstr("invalid JSON"));
-    EXPECT_THAT(errorOfText(deep + std::string(200000, ']')), HasSubstr("a plan is a JSON object"));
+    EXPECT_EQ(errorOfText(deep), "p.json: the JSON is nested deeper than 128 levels");
+    EXPECT_EQ(errorOfText(deep + std::string(200000, ']')),
+              "p.json: the JSON is nested deeper than 128 levels");
+}
+
+// A plan with `, "rules": []` appended judged every image safe: the last "rules" won.
+TEST(PlanLoader, RefusesDuplicateKeysAnywhere) {
+    std::string text = toText(samplePlan());
+    const std::string appended = text.substr(0, text.rfind('}')) + ", \"rules\": []}";
+    EXPECT_EQ(errorOfText(appended),
+              "p.json: /rules: duplicate key \"rules\": each key may appear once in an object");
+    const std::string nested = std::string(R"({"schema": "clue.plan/v1", "thresholds": )") +
+                               R"({"satisfied": 0.8, "satisfied": 0.1}})";
+    EXPECT_EQ(errorOfText(nested), "p.json: /thresholds/satisfied: duplicate key \"satisfied\": "
+                                   "each key may appear once in an object");
+}
+
+// The score cache is keyed by `key`: a predicate carrying another statement's key would take
+// that statement's cached answers.
+TEST(PlanLoader, RecomputesEveryPredicateKey) {
+    auto doc = sampleJson();
+    doc["predicates"][2]["key"] = doc["predicates"][0]["key"];
+    EXPECT_THAT(errorOf(doc), HasSubstr("p.json: /predicates/2/key: the key does not match the "
+                                        "statement"));
+    EXPECT_THAT(errorOf(doc), HasSubstr(clue::statementHash(samplePlan().predicates[2].statement)));
+    doc = sampleJson();
+    doc["predicates"][0]["key"] = "";
+    EXPECT_THAT(errorOf(doc), HasSubstr("/predicates/0/key: the key does not match"));
+    doc = sampleJson();
+    doc["predicates"][1]["statement"] = "something else entirely";
+    EXPECT_THAT(errorOf(doc), HasSubstr("/predicates/1/key: the key does not match"));
+    doc = sampleJson(); // the key is of the normalized statement: case and spacing do not matter
+    doc["predicates"][1]["statement"] =
+        "  " + doc["predicates"][1]["statement"].get<std::string>() + ".";
+    EXPECT_EQ(errorOf(doc), "");
 }
 
 class PlanFileTest : public ::testing::Test {

@@ -56,6 +56,40 @@ TEST(BackendConfig, DefaultsWithoutASettingsFile) {
               "no model is set: set backend.model in clue.yaml or CLUE_MODEL");
 }
 
+// A CR or LF in CLUE_API_KEY injected an HTTP header. The key is refused, and never shown.
+TEST(BackendConfig, RefusesControlCharactersInTheKeyAndTheEndpoint) {
+    Loaded loaded =
+        load("backend:\n  model: m\n", {{"CLUE_API_KEY", "sk-SECRET\r\nX-Injected: 1"}});
+    ASSERT_EQ(loaded.issues.size(), 1u) << loaded.report();
+    EXPECT_EQ(loaded.issues[0].severity, ConfigIssue::Severity::Error);
+    EXPECT_EQ(loaded.issues[0].message,
+              "CLUE_API_KEY holds a control character (at byte 9): a line break in an API key "
+              "would add HTTP headers; it is refused and nothing is sent");
+    EXPECT_EQ(loaded.report().find("SECRET"), std::string::npos);
+    EXPECT_TRUE(loaded.config.apiKey.empty());
+
+    loaded = load("backend:\n  model: m\n  api_key_env: MY_KEY\n", {{"MY_KEY", "k\tk"}});
+    ASSERT_EQ(loaded.issues.size(), 1u) << loaded.report();
+    EXPECT_NE(loaded.issues[0].message.find("MY_KEY holds a control character (at byte 1)"),
+              std::string::npos);
+
+    loaded = load("backend:\n  model: m\n", {{"CLUE_ENDPOINT", "http://h/v1\r\nX: 1"}});
+    ASSERT_EQ(loaded.issues.size(), 1u) << loaded.report();
+    EXPECT_EQ(loaded.config.endpoint, "http://127.0.0.1:8000/v1");
+
+    BackendConfig config; // as command-line flags could leave it
+    config.model = "m";
+    config.apiKey = "a\nb";
+    EXPECT_EQ(config.unsafeSetting(),
+              "the API key holds a control character (at byte 1): a line break in an API key "
+              "would add HTTP headers; it is refused and nothing is sent");
+    config.apiKey = "ab";
+    config.endpoint = "http://h/\n";
+    EXPECT_TRUE(config.unsafeSetting());
+    config.endpoint = "http://h/";
+    EXPECT_FALSE(config.unsafeSetting());
+}
+
 TEST(BackendConfig, ReadsEveryKeyOfTheBackendSection) {
     const Loaded loaded = load(R"(
 backend:
@@ -199,6 +233,16 @@ TEST(ProjectConfig, ReportsYamlSyntaxErrorsWithTheirLine) {
     EXPECT_GT(issues[0].line, 0);
     EXPECT_NE(issues[0].format().find("clue.yaml:"), std::string::npos);
     EXPECT_NE(issues[0].message.find("invalid YAML"), std::string::npos);
+}
+
+// yaml-cpp keeps both copies and its lookups take the first: the second would be ignored.
+TEST(ProjectConfig, RefusesAKeyTwice) {
+    std::vector<ConfigIssue> issues;
+    ProjectConfig::parse("backend:\n  model: m\n  endpoint: http://a/v1\n  model: n\n", "clue.yaml",
+                         issues);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].format(), "clue.yaml:4:3: error: invalid YAML: duplicate key 'model': "
+                                  "each key may appear once in a mapping");
 }
 
 TEST(ProjectConfig, TheRootMustBeAMapping) {

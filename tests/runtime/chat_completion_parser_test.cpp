@@ -163,3 +163,20 @@ TEST(ChatCompletionParser, NullLogprobsAndNullContentAreTolerated) {
     ASSERT_TRUE(completion.firstToken);
     EXPECT_TRUE(std::isinf(completion.firstToken->chosen->logprob));
 }
+
+// A body with a key twice is refused: one reader's answer could be Yes where another's is No.
+TEST(ChatCompletionParser, RefusesDuplicateKeys) {
+    const auto error = failure(
+        R"({"choices":[{"message":{"content":"No","content":"Yes"},"finish_reason":"stop"}]})");
+    EXPECT_EQ(error.kind, BackendErrorKind::MalformedResponse);
+    EXPECT_EQ(error.message, "the server's answer is not a usable chat completion: "
+                             "/choices/0/message/content: duplicate key \"content\": each key may "
+                             "appear once in an object");
+    const auto logprobs =
+        failure(R"({"choices":[{"message":{"content":"Yes"},"logprobs":{"content":[{"token":"Yes",)"
+                R"("logprob":-5,"logprob":0,"top_logprobs":[]}]}}]})");
+    EXPECT_NE(logprobs.message.find("/choices/0/logprobs/content/0/logprob: duplicate key"),
+              std::string::npos)
+        << logprobs.message;
+    EXPECT_FALSE(describeErrorBody(R"({"error":"a","error":"b"})"));
+}

@@ -415,6 +415,43 @@ TEST(HttpClient, AResponseOverTheSizeLimitFailsWithoutRetry) {
     EXPECT_EQ(result.attempts, 1);
 }
 
+// A request sets its own limit below the client's; the client's still caps it. A body sent in
+// chunks (no Content-Length) is cut off as soon as it passes the limit.
+TEST(HttpClient, ARequestSetsItsOwnLowerResponseLimit) {
+    TestHttpServer server([](const httplib::Request& request, httplib::Response& response, int) {
+        if (request.path == "/chunked") {
+            response.set_chunked_content_provider(
+                "text/plain", [](size_t, httplib::DataSink& sink) {
+                    const std::string chunk(1000, 'x');
+                    for (int i = 0; i < 50 && sink.is_writable(); ++i) {
+                        sink.write(chunk.data(), chunk.size());
+                    }
+                    sink.done();
+                    return true;
+                });
+            return;
+        }
+        response.set_content(std::string(5000, 'x'), "text/plain");
+    });
+    auto options = fastRetries(3);
+    options.maxResponseBytes = 10000;
+    HttpClient client(options);
+    HttpRequest request = post(server.url("/"));
+    request.maxResponseBytes = 4999;
+    HttpResult result = client.submit(request).get();
+    EXPECT_EQ(result.error, HttpErrorKind::TooLarge);
+    EXPECT_EQ(result.errorText, "response too large: the body is over the limit of 4999 bytes");
+    EXPECT_EQ(result.attempts, 1);
+    request.maxResponseBytes = 5000;
+    EXPECT_TRUE(client.submit(request).get().httpOk());
+    request.url = server.url("/chunked");
+    request.maxResponseBytes = 1u << 20; // capped by the client's 10000
+    result = client.submit(request).get();
+    EXPECT_EQ(result.error, HttpErrorKind::TooLarge);
+    EXPECT_EQ(result.errorText, "response too large: the body is over the limit of 10000 bytes");
+    EXPECT_LE(result.body.size(), 10000u);
+}
+
 TEST(HttpClient, AMalformedUrlIsAnInvalidRequest) {
     HttpClient client(fastRetries(3));
     const HttpResult result = client.submit(post("ftp://127.0.0.1/x")).get();
@@ -491,6 +528,34 @@ TEST(HttpClient, AcceptsSubmissionsFromManyThreadsAndFromCallbacks) {
     EXPECT_EQ(followUpDone.get_future().wait_for(10s), std::future_status::ready);
     EXPECT_EQ(succeeded.load(), 200);
     EXPECT_EQ(server.requestCount(), 202);
+}
+
+// A CR or LF in the API key (or any header value, or the URL) would end the header line and
+// inject headers of its own: such a request is refused before anything is sent.
+TEST(HttpClient, ControlCharactersInHeadersAreRefusedBeforeSending) {
+    TestHttpServer server(answerOk);
+    HttpClient client(fastRetries(3));
+    const std::string key = "sk-SECRET\r\nX-Injected: 1";
+    auto request = post(server.url("/"));
+    request.bearerToken = key;
+    HttpResult result = client.submit(request).get();
+    EXPECT_EQ(result.error, HttpErrorKind::InvalidRequest);
+    EXPECT_EQ(result.errorText, "the API key holds a control character at byte 9; refused, "
+                                "nothing was sent");
+    EXPECT_EQ(result.attempts, 0);
+    for (const char* header :
+         {"X-Trace: a\nX-Injected: 1", "X-Trace: a\rb", "X-Trace: \x01", "X-Trace: a\x7f"}) {
+        request = post(server.url("/"));
+        request.headers.push_back(header);
+        result = client.submit(request).get();
+        EXPECT_EQ(result.error, HttpErrorKind::InvalidRequest) << header;
+        EXPECT_NE(result.errorText.find("header 2 holds a control character"), std::string::npos)
+            << result.errorText;
+    }
+    request = post(server.url("/v1\r\nX-Injected: 1"));
+    EXPECT_EQ(client.submit(request).get().error, HttpErrorKind::InvalidRequest);
+    EXPECT_EQ(server.requestCount(), 0);
+    EXPECT_TRUE(client.submit(post(server.url("/"))).get().httpOk());
 }
 
 TEST(HttpClient, TheBearerKeyGoesOnlyIntoTheAuthorizationHeader) {

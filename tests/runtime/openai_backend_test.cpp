@@ -486,3 +486,38 @@ TEST(OpenAiBackend, EveryRequestBodyValidatesAgainstTheOpenAiSchema) {
         "openai-chat-completions.schema.json", "CreateChatCompletionRequest", {invalid.dump()});
     EXPECT_FALSE(negative.valid) << negative.output;
 }
+
+// Replies were buffered up to 64 MiB per request in flight (1.4 GB of memory seen): each kind of
+// question now has its own, far lower, limit; a reply over it fails that request, once.
+TEST(OpenAiBackend, RepliesOverTheLimitOfTheirKindFailClosed) {
+    std::size_t padding = 0;
+    TestHttpServer server([&](const httplib::Request&, httplib::Response& response, int) {
+        json body = json::parse(vllmAnswer({{"Yes", 0.7}, {"No", 0.2}}));
+        body["padding"] = std::string(padding, 'x');
+        response.set_content(body.dump(), "application/json");
+    });
+    HttpClient client(quickClient());
+    OpenAiBackend backend(client, backendFor(server));
+    padding = 60u << 10; // under 64 KiB in all
+    EXPECT_TRUE(backend.askYesNo({"Q", std::nullopt}).get());
+    padding = 70u << 10;
+    const YesNoResult large = backend.askYesNo({"Q", std::nullopt}).get();
+    ASSERT_FALSE(large);
+    EXPECT_EQ(large.error().kind, BackendErrorKind::MalformedResponse);
+    EXPECT_NE(large.error().message.find("is too large: response too large: the body is over "
+                                         "the limit of 65536 bytes"),
+              std::string::npos)
+        << large.error().message;
+    EXPECT_EQ(large.error().attempts, 1) << "not retried";
+
+    // A chat reply may be larger, in proportion to its max_tokens.
+    padding = 100u << 10;
+    ChatRequest reasoning = chatOf({{"user", "Think.", std::nullopt}});
+    reasoning.maxTokens = 512; // 64 KiB + 128 KiB
+    EXPECT_TRUE(backend.chat(reasoning).get());
+    reasoning.maxTokens = 16;
+    const ChatResult small = backend.chat(reasoning).get();
+    ASSERT_FALSE(small);
+    EXPECT_NE(small.error().message.find("over the limit of 69632 bytes"), std::string::npos)
+        << small.error().message;
+}

@@ -96,3 +96,18 @@ TEST(RatingParser, SkipsOtherObjectsBeforeTheRating) {
     EXPECT_TRUE(
         rated(R"(Facts: {"objects": ["car"]}. Verdict: {"rating": "Yes", "rationale": "r"})").yes);
 }
+
+// Which of two ratings a reader takes must not decide a verdict: a key twice is refused.
+TEST(RatingParser, RefusesAKeyTwice) {
+    EXPECT_EQ(refusal(R"({"rating": "No", "rating": "Yes", "rationale": "r"})"),
+              "the reasoning summary is unusable: /rating: duplicate key \"rating\": each key "
+              "may appear once in an object");
+    EXPECT_EQ(refusal(R"(```json
+{"rating": "No", "Rating": "Yes", "rationale": "r"}
+```)"),
+              "the reasoning summary is unusable: the JSON has the key \"rating\" twice (in "
+              "different cases)");
+    EXPECT_EQ(refusal(R"({"rating": "No", "rationale": "a", "RATIONALE": "b"})"),
+              "the reasoning summary is unusable: the JSON has the key \"rationale\" twice (in "
+              "different cases)");
+}

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -163,6 +164,60 @@ TEST(ScoreCache, InvalidKeysAndMismatchedValuesAreRefused) {
     }
 }
 
+// The cache is a file anyone can write: a score of 1.93e202 made a predicate true, and -5 made
+// an unsafe image safe. Every field of a row is checked; a row that fails is never used.
+TEST(ScoreCache, RowsThatHoldNoValidAnswerAreRefused) {
+    TempDir dir;
+    const auto path = dir / "scores.sqlite";
+    const ScoreKey score = keyFor("img", "a");
+    const ScoreKey rating = keyFor("img", "a", QueryVariant::Reasoning);
+    const std::vector<std::pair<std::string, std::string>> damages = {
+        {"score = 1.93e202", "its score 1.93e+202 is outside [0, 1]"},
+        {"score = -5", "its score -5 is outside [0, 1]"},
+        {"score = 'high'", "its score is not a number"},
+        {"score = NULL", "its score is not a number"},
+        {"score = x'00'", "its score is not a number"},
+        {"approximate = 7", "its approximate flag is not 0 or 1"},
+        {"prompt_tokens = -1", "its token counts are not counts"},
+        {"completion_tokens = 1e12", "its token counts are not counts"},
+        {"stored_at_ms = 'now'", "its time is not an integer"},
+    };
+    for (const auto& [damage, problem] : damages) {
+        {
+            ScoreCache cache(path);
+            cache.store(score, scoreEntry(0.5));
+        }
+        sqlOn(path, "PRAGMA ignore_check_constraints = 1; UPDATE answers SET " + damage);
+        ScoreCache cache(path);
+        try {
+            cache.lookup(score);
+            ADD_FAILURE() << "used a row with " << damage;
+        } catch (const InvalidCacheRow& e) {
+            EXPECT_EQ(std::string(e.what()),
+                      path.string() + ": an invalid cached image answer: " + problem);
+        }
+        EXPECT_EQ(cache.stats().invalid, 1u);
+        EXPECT_EQ(cache.stats().misses, 1u);
+        cache.store(score, scoreEntry(0.25)); // asking again replaces the row
+        EXPECT_DOUBLE_EQ(std::get<CachedScore>(cache.lookup(score)->value).score, 0.25);
+    }
+    for (const auto& [damage, problem] : std::vector<std::pair<std::string, std::string>>{
+             {"rating = 'maybe'", "its rating is not 'yes' or 'no'"},
+             {"rationale = x'ff'", "its rationale is not UTF-8 text of at most 65536 bytes"},
+             {"rationale = NULL", "its rationale is not UTF-8 text"},
+             {"rationale = zeroblob(70000)", "its rationale is not UTF-8 text"}}) {
+        ScoreCache(path).store(rating, {CachedRating{true, "r"}, {1, 1}, {}});
+        sqlOn(path, "PRAGMA ignore_check_constraints = 1; UPDATE answers SET " + damage +
+                        " WHERE variant = 'reasoning'");
+        try {
+            ScoreCache(path).lookup(rating);
+            ADD_FAILURE() << "used a row with " << damage;
+        } catch (const InvalidCacheRow& e) {
+            EXPECT_NE(std::string(e.what()).find(problem), std::string::npos) << e.what();
+        }
+    }
+}
+
 TEST(ScoreCache, CountsHitsMissesAndStores) {
     TempDir dir;
     ScoreCache cache(dir / "scores.sqlite");
@@ -292,6 +347,34 @@ TEST(ScoreCache, ReadOnlyOpensLookUpButDoNotStore) {
     EXPECT_NE(openError(dir / "absent.sqlite", {std::chrono::seconds(5), true})
                   .find("cannot open the score cache"),
               std::string::npos);
+}
+
+// `clue judge --replay` refused a cache in a read-only folder: a reader of a WAL database needs
+// its index file, which it could neither open nor create there.
+TEST(ScoreCache, ReadOnlyOpensWorkInAReadOnlyFolder) {
+    TempDir dir;
+    const auto folder = dir / "ro";
+    std::filesystem::create_directory(folder);
+    const auto path = folder / "scores.sqlite";
+    ScoreCache(path).store(keyFor("img", "a"), scoreEntry(0.5));
+    sqlOn(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+    std::filesystem::remove(folder / "scores.sqlite-wal");
+    std::filesystem::remove(folder / "scores.sqlite-shm");
+    ASSERT_EQ(::chmod(path.c_str(), 0444), 0);
+    ASSERT_EQ(::chmod(folder.c_str(), 0555), 0);
+    ASSERT_EQ(::chmod(dir.path().c_str(), 0755), 0);
+    EXPECT_TRUE(clue::test::withoutRoot([&] {
+        try {
+            ScoreCache readOnly(path, {std::chrono::seconds(5), true});
+            const auto entry = readOnly.lookup(keyFor("img", "a"));
+            return entry && std::get<CachedScore>(entry->value).score == 0.5 &&
+                   !readOnly.lookup(keyFor("img", "b"));
+        } catch (const CacheError& e) {
+            std::fprintf(stderr, "%s\n", e.what());
+            return false;
+        }
+    }));
+    ::chmod(folder.c_str(), 0755);
 }
 
 TEST(ScoreCache, ThreadsShareOneCache) {

@@ -1,5 +1,6 @@
 // Tests of loading programs: import resolution and order, each file parsed once, and the
 // import errors (missing file, cycle, broken import, empty root).
+#include "compiler/sema/source_reader.h"
 #include "compiler/sema/stdlib_dir.h"
 #include "tests/sema/load_helpers.h"
 
@@ -111,6 +112,34 @@ TEST(Loader, StopsBeforeSemaWhenAFileDoesNotParse) {
 
 namespace clue {
 namespace {
+
+// An editor's unsaved text stands in for the file on disk, and an import of a file that
+// exists only on disk is read from there.
+TEST(OverlayReader, ServesItsTextsOverTheBaseReader) {
+    MemoryReader disk;
+    disk.add("dir/main.clue", "import \"lib.clue\"\npredicate old : \"saved\"\n");
+    disk.add("dir/lib.clue", "predicate shared : \"from disk\"\n");
+    OverlayReader overlay(disk);
+    overlay.set("dir/./main.clue", "import \"lib.clue\"\npredicate fresh : \"unsaved\"\n");
+    overlay.set("dir/untitled.clue", "predicate only : \"in memory\"\n");
+    EXPECT_TRUE(overlay.holds("dir/main.clue"));
+    EXPECT_FALSE(overlay.holds("dir/lib.clue"));
+
+    SourceManager sources;
+    DiagnosticEngine diags;
+    LoadOptions options;
+    options.reader = &overlay;
+    auto program = loadProgram({"dir/main.clue", "dir/untitled.clue"}, sources, diags, options);
+    ASSERT_TRUE(program);
+    EXPECT_TRUE(program->predicates.contains("fresh"));
+    EXPECT_FALSE(program->predicates.contains("old"));
+    EXPECT_EQ(program->predicates.at("shared")->statement.value(), "from disk");
+    EXPECT_TRUE(program->predicates.contains("only"));
+
+    overlay.remove("dir/main.clue");
+    EXPECT_EQ(overlay.read("dir/main.clue").contents, disk.read("dir/main.clue").contents);
+    EXPECT_EQ(overlay.read("dir/none.clue").status, SourceReader::Status::NotFound);
+}
 
 TEST(StdlibDirectory, PrefersTheOptionThenTheEnvironmentThenTheSourceTree) {
     const char* saved = std::getenv("CLUE_STDLIB");

@@ -22,7 +22,8 @@ struct Completion {
     int promptTokens = 0;
     std::string finishReason = "stop";
     bool withImage = false;
-    bool unknownImage = false; // an image the world does not list
+    bool unknownImage = false;   // an image the world does not list, nor a copy of one
+    bool perturbedImage = false; // a perturbed copy of a known image, recognised by its pixels
 
     int completionTokens() const { return static_cast<int>(tokens.size()); }
 };

@@ -31,7 +31,8 @@ void ConstitutionModel::addRule(const ast::RuleDecl& rule) {
         withoutFormula_.push_back(rule.id);
         return;
     }
-    rules_.push_back({rule.id, rule.category, rule.when.get(), rule.unless.get()});
+    rules_.push_back(
+        {rule.id, rule.text.value(), rule.category, rule.when.get(), rule.unless.get()});
     std::set<std::string> seen;
     countStatements(*rule.when, seen);
     if (rule.unless) {

@@ -24,6 +24,7 @@ struct ConstitutionStatement {
 
 struct ConstitutionRule {
     std::string id;
+    std::string text;     // the rule's full text, as written
     std::string category; // empty at top level
     const ast::Formula* when = nullptr;
     const ast::Formula* unless = nullptr;

@@ -3,11 +3,14 @@
 #include "tests/sim/corpus_generator.h"
 
 #include "common/sha256.h"
+#include "common/statement.h"
 #include "tests/sim/png_writer.h"
 #include "tests/sim/truth_sampler.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace clue::sim {
 namespace {
@@ -15,6 +18,8 @@ namespace {
 constexpr int maxAttempts = 50;
 constexpr double sharedBaseRate = 0.3; // statements several rules start from: "a person ..."
 constexpr double otherBaseRate = 0.04;
+constexpr double ruleTextNoise = 1.0; // a rule's full text is judged less surely than a statement
+constexpr double noisyNoise = 2.5;
 
 void collectStatements(const ConstitutionModel& model, const ast::Formula& f,
                        std::set<std::string>& out) {
@@ -152,14 +157,57 @@ double CorpusGenerator::priorOf(const std::string& statement,
     return std::round((0.05 + 0.75 * u * u) * 100) / 100;
 }
 
+// The drawn prior, unless the statement is one of the strongly biased or the noisy ones.
+StatementBehaviour CorpusGenerator::behaviourOf(const std::string& key, const std::string& text,
+                                                std::optional<double> prior) const {
+    StatementBehaviour b;
+    b.statement = text;
+    b.prior = priorOf(key, ConstitutionStatement{text, "", prior, 0});
+    if (!prior && model_.statements().count(key) == 0) {
+        return b; // a rule's text: its own noise, neither biased nor noisy
+    }
+    const double u = random_.uniform({"behaviour", key});
+    if (u < options_.biasedShare) {
+        const double v = random_.uniform({"biased-prior", key});
+        b.prior = std::round((0.85 + 0.1 * v) * 100) / 100;
+    } else if (u < options_.biasedShare + options_.noisyShare) {
+        b.noise = noisyNoise;
+    }
+    return b;
+}
+
+void CorpusGenerator::addRuleStatements(World& w, const std::vector<CorpusImage>& images) const {
+    std::map<std::string, std::string> ruleKeys; // rule id -> normalized text
+    for (const ConstitutionRule& rule : model_.rules()) {
+        const std::string key = normalizeStatement(rule.text);
+        if (key.empty() || w.statements.count(key) > 0) {
+            continue; // a rule text that is also a statement keeps the statement's behaviour
+        }
+        StatementBehaviour b = behaviourOf(key, rule.text, std::nullopt);
+        b.noise = ruleTextNoise;
+        w.statements[key] = b;
+        ruleKeys[rule.id] = key;
+    }
+    for (const CorpusImage& image : images) {
+        ImageFacts& facts = w.images[image.sha256];
+        for (const std::string& id : image.violated) {
+            if (auto it = ruleKeys.find(id); it != ruleKeys.end()) {
+                facts.trueStatements.insert(it->second);
+            }
+        }
+        if (auto it = ruleKeys.find(image.targetRule);
+            it != ruleKeys.end() && image.scenario == Scenario::Borderline) {
+            facts.hardStatements.insert(it->second);
+        }
+    }
+}
+
 World CorpusGenerator::world(const std::vector<CorpusImage>& images) const {
     World w;
     w.seed = options_.seed;
     w.latency.slots = 8;
     for (const auto& [key, s] : model_.statements()) {
-        StatementBehaviour b;
-        b.statement = s.text;
-        b.prior = priorOf(key, s);
+        StatementBehaviour b = behaviourOf(key, s.text, s.prior);
         b.object = s.object;
         w.statements[key] = b;
     }
@@ -171,6 +219,7 @@ World CorpusGenerator::world(const std::vector<CorpusImage>& images) const {
         facts.hardStatements = image.hard;
         w.images[facts.sha256] = facts;
     }
+    addRuleStatements(w, images);
     return w;
 }
 

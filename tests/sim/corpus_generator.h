@@ -20,6 +20,10 @@ struct CorpusOptions {
     double borderlineShare = 0.3; // images that satisfy all steps of one rule's chain but one
     double hardShare = 0.1;       // of the statements an image's rule asks, those made hard
     int side = 32;                // image side in pixels
+    // Of the constitution's statements (not the rules' texts): those given a strong language
+    // prior (0.85 to 0.95), and those whose answers are noisy (noise 2.5 logits).
+    double biasedShare = 0;
+    double noisyShare = 0;
 };
 
 enum class Scenario { Safe, Borderline, Unsafe };
@@ -43,8 +47,9 @@ public:
     CorpusGenerator(const ConstitutionModel& model, const CorpusOptions& options);
 
     CorpusImage image(int index) const;
-    // The world of these images: the constitution's statements with priors, and each image's
-    // truth and hard pairs.
+    // The world of these images: the constitution's statements with priors, each image's truth
+    // and hard pairs, and each rule's full text as a statement of its own (for a model asked the
+    // rule directly): true where the rule is violated, hard on the near misses built around it.
     World world(const std::vector<CorpusImage>& images) const;
 
 private:
@@ -55,6 +60,9 @@ private:
     void label(CorpusImage& image) const;
     std::set<std::string> hardPairs(const CorpusImage& image, const ConstitutionRule* rule) const;
     double priorOf(const std::string& statement, const ConstitutionStatement& s) const;
+    StatementBehaviour behaviourOf(const std::string& key, const std::string& text,
+                                   std::optional<double> prior) const;
+    void addRuleStatements(World& w, const std::vector<CorpusImage>& images) const;
 
     const ConstitutionModel& model_;
     CorpusOptions options_;

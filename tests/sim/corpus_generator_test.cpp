@@ -14,7 +14,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using namespace clue::sim;
@@ -159,6 +161,63 @@ TEST_F(OsBenchCorpus, LabelsFollowTheRulesAndScenariosHaveTheirShares) {
     EXPECT_NEAR(unsafe / double(count), options.unsafeShare, 0.04);
     EXPECT_NEAR(borderline / double(count), options.borderlineShare, 0.04);
     EXPECT_GE(nearMisses, borderline * 9 / 10); // all steps but one hold
+}
+
+// Each rule's full text is a statement of the world, for a model asked the rule directly: true
+// where the rule is violated, hard on the near misses built around it, and noisier.
+TEST_F(OsBenchCorpus, RuleTextsAreStatementsOfTheirOwn) {
+    const CorpusGenerator corpus = generator(5);
+    std::vector<CorpusImage> images;
+    for (int i = 1; i <= 200; ++i) {
+        images.push_back(corpus.image(i));
+    }
+    const World world = corpus.world(images);
+    std::map<std::string, std::string> textOf;
+    for (const ConstitutionRule& rule : model->rules()) {
+        const std::string key = clue::normalizeStatement(rule.text);
+        textOf[rule.id] = key;
+        ASSERT_EQ(world.statements.count(key), 1u) << rule.id;
+        EXPECT_EQ(world.statements.at(key).noise, 1.0);
+    }
+    int nearMisses = 0;
+    for (const CorpusImage& image : images) {
+        const ImageFacts& facts = *world.image(image.sha256);
+        for (const ConstitutionRule& rule : model->rules()) {
+            const bool violated = std::find(image.violated.begin(), image.violated.end(),
+                                            rule.id) != image.violated.end();
+            EXPECT_EQ(facts.trueStatements.count(textOf[rule.id]) > 0, violated) << rule.id;
+        }
+        if (image.scenario == Scenario::Borderline) {
+            EXPECT_EQ(facts.hardStatements.count(textOf[image.targetRule]), 1u);
+            ++nearMisses;
+        }
+    }
+    EXPECT_GT(nearMisses, 0);
+}
+
+// --biased and --noisy single out shares of the statements; without them the world is as before.
+TEST_F(OsBenchCorpus, BiasedAndNoisyStatementsTakeTheirShares) {
+    options.biasedShare = 0.3;
+    options.noisyShare = 0.3;
+    const CorpusGenerator corpus = generator(5);
+    const World world = corpus.world({});
+    int biased = 0, noisy = 0, plain = 0;
+    for (const auto& [key, s] : model->statements()) {
+        const StatementBehaviour& b = world.statements.at(key);
+        biased += b.prior >= 0.85 && b.prior <= 0.95 ? 1 : 0;
+        noisy += b.noise == 2.5 ? 1 : 0;
+        plain += b.noise == 0.8 ? 1 : 0;
+    }
+    const double n = double(model->statements().size());
+    EXPECT_NEAR(biased / n, 0.3, 0.15);
+    EXPECT_NEAR(noisy / n, 0.3, 0.15);
+    EXPECT_GT(plain, 0);
+
+    options.biasedShare = 0;
+    options.noisyShare = 0;
+    for (const auto& [key, b] : generator(5).world({}).statements) {
+        EXPECT_LE(b.noise, 1.0) << key;
+    }
 }
 
 TEST(CorpusGenerator, RuleEvaluationFollowsTheFormula) {

@@ -2,6 +2,7 @@
 #include "tests/sim/image_url.h"
 
 #include "common/base64.h"
+#include "common/uri.h"
 #include "tests/sim/api_error.h"
 
 #include <fstream>
@@ -41,34 +42,8 @@ std::string decodeDataUrl(std::string_view url) {
     return std::move(*bytes);
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-std::string percentDecode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && hexValue(s[i + 1]) >= 0 && hexValue(s[i + 2]) >= 0) {
-            out += static_cast<char>(hexValue(s[i + 1]) * 16 + hexValue(s[i + 2]));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 std::string readFileUrl(std::string_view url) {
-    const std::string path = percentDecode(url.substr(7));
+    const std::string path = clue::pathOfFileUri(url).value_or("");
     std::ifstream in(path, std::ios::binary);
     if (path.empty() || path.front() != '/' || !in) {
         throw ApiError::invalid("Cannot read the image file of file URL '" + std::string(url) +

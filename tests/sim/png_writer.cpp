@@ -1,20 +1,13 @@
-// PNG encoding through stb_image_write (Debian's libstb).
+// Synthetic patterns, encoded as PNG by the runtime's stb encoder.
 #include "tests/sim/png_writer.h"
 
+#include "runtime/image/pixel_image.h"
 #include "tests/sim/keyed_random.h"
 
-#include <stb_image_write.h>
-
-#include <stdexcept>
 #include <vector>
 
 namespace clue::sim {
 namespace {
-
-void appendBytes(void* context, void* data, int size) {
-    static_cast<std::string*>(context)->append(static_cast<const char*>(data),
-                                               static_cast<std::size_t>(size));
-}
 
 std::vector<unsigned char> pattern(std::uint64_t seed, std::uint64_t index, int side) {
     const KeyedRandom random(seed);
@@ -38,12 +31,11 @@ std::vector<unsigned char> pattern(std::uint64_t seed, std::uint64_t index, int 
 } // namespace
 
 std::string syntheticPng(std::uint64_t seed, std::uint64_t index, int side) {
-    const std::vector<unsigned char> pixels = pattern(seed, index, side);
-    std::string png;
-    if (stbi_write_png_to_func(appendBytes, &png, side, side, 3, pixels.data(), side * 3) == 0) {
-        throw std::runtime_error("PNG encoding failed");
-    }
-    return png;
+    runtime::PixelImage image;
+    image.width = side;
+    image.height = side;
+    image.rgb = pattern(seed, index, side);
+    return runtime::encodePng(image);
 }
 
 } // namespace clue::sim

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 
 namespace clue::sim {
@@ -31,17 +32,20 @@ std::string summaryJson(bool visible, const std::string& statement) {
 
 } // namespace
 
-bool ReasoningWriter::conclusion(const std::string& imageSha, const std::string& statement) const {
-    const double errorRate =
+// A perturbed copy keeps the known image's draw, and its error rate rises towards a coin flip as
+// the evidence weakens: the original's mistakes stay, and new ones come with the distance.
+bool ReasoningWriter::conclusion(const SeenImage& image, const std::string& statement) const {
+    const double base =
         world_.behaviour(statement).reasoningErrorRate.value_or(world_.reasoning.errorRate);
-    const bool wrong = random_.uniform({imageSha, statement, "cot-error"}) < errorRate;
-    return scores_.facts(imageSha, statement).truth != wrong;
+    const double weight = scores_.evidenceWeight(image.distance);
+    const double errorRate = base + (std::max(base, 0.5) - base) * (1 - weight);
+    const bool wrong = random_.uniform({image.identity(), statement, "cot-error"}) < errorRate;
+    return scores_.facts(image, statement).truth != wrong;
 }
 
-std::string ReasoningWriter::reasoning(const std::string& imageSha,
-                                       const std::string& statement) const {
-    const bool visible = conclusion(imageSha, statement);
-    const double u = random_.uniform({imageSha, statement, "cot-wording"});
+std::string ReasoningWriter::reasoning(const SeenImage& image, const std::string& statement) const {
+    const bool visible = conclusion(image, statement);
+    const double u = random_.uniform({image.sha256, statement, "cot-wording"});
     std::string text =
         "Let me look at the image step by step. The content to check is: \"" + statement + "\". ";
     text += visible ? pick(visibleEvidence, u) : pick(absentEvidence, u);
@@ -50,13 +54,13 @@ std::string ReasoningWriter::reasoning(const std::string& imageSha,
     return text;
 }
 
-std::string ReasoningWriter::summary(const std::string& imageSha, const std::string& statement,
+std::string ReasoningWriter::summary(const SeenImage& image, const std::string& statement,
                                      bool bareJson) const {
-    const std::string json = summaryJson(conclusion(imageSha, statement), statement);
+    const std::string json = summaryJson(conclusion(image, statement), statement);
     if (bareJson) {
         return json;
     }
-    const double u = random_.uniform({imageSha, statement, "summary-format"});
+    const double u = random_.uniform({image.sha256, statement, "summary-format"});
     const ReasoningBehaviour& r = world_.reasoning;
     if (u < r.fencedShare) {
         return "```json\n" + json + "\n```";

@@ -60,8 +60,26 @@ Facts ScoreModel::maskedFacts(const ImageFacts& image, const std::string& statem
     return f;
 }
 
+SeenImage ScoreModel::byHash(const std::string& imageSha) const {
+    return SeenImage{imageSha, world_.image(imageSha), 0};
+}
+
 Facts ScoreModel::facts(const std::string& imageSha, const std::string& statement) const {
-    const ImageFacts* image = world_.image(imageSha);
+    return facts(byHash(imageSha), statement);
+}
+
+double ScoreModel::yesProbability(const std::string& imageSha, const std::string& statement) const {
+    return yesProbability(byHash(imageSha), statement);
+}
+
+double ScoreModel::evidenceWeight(double distance) const {
+    const double limit = world_.perturbation.maxDistance;
+    return limit > 0 ? std::clamp(1.0 - distance / limit, 0.0, 1.0) : (distance > 0 ? 0.0 : 1.0);
+}
+
+Facts ScoreModel::facts(const SeenImage& seen, const std::string& statement) const {
+    const ImageFacts* image = seen.facts;
+    const std::string& imageSha = seen.identity();
     Facts f;
     if (image != nullptr) {
         f = image->maskedOf.empty() ? ownFacts(*image, statement) : maskedFacts(*image, statement);
@@ -73,9 +91,10 @@ Facts ScoreModel::facts(const std::string& imageSha, const std::string& statemen
     return f;
 }
 
-double ScoreModel::yesProbability(const std::string& imageSha, const std::string& statement) const {
+double ScoreModel::yesProbability(const SeenImage& seen, const std::string& statement) const {
     const StatementBehaviour& b = world_.behaviour(statement);
-    const Facts f = facts(imageSha, statement);
+    const Facts f = facts(seen, statement);
+    const std::string& imageSha = seen.identity();
     const UndecidedBand band = UndecidedBand::forPrior(b.prior);
     const double u = random_.uniform({imageSha, statement, "score-position"});
     if (f.hard) {
@@ -84,9 +103,14 @@ double ScoreModel::yesProbability(const std::string& imageSha, const std::string
     if (f.region) {
         return band.lo + (0.7 + 0.28 * u) * (band.hi - band.lo);
     }
-    const double evidence = f.truth ? b.evidenceTrue : -b.evidenceFalse;
-    const double z = random_.normal({imageSha, statement, "score-noise"});
-    const double p = sigmoid(logit(b.prior) + evidence + b.noise * z);
+    const double evidence =
+        evidenceWeight(seen.distance) * (f.truth ? b.evidenceTrue : -b.evidenceFalse);
+    double noise = b.noise * random_.normal({imageSha, statement, "score-noise"});
+    if (seen.perturbed()) {
+        noise += world_.perturbation.noisePerDistance * seen.distance *
+                 random_.normal({seen.sha256, statement, "perturbation-noise"});
+    }
+    const double p = sigmoid(logit(b.prior) + evidence + noise);
     return std::clamp(p, minProbability, 1.0 - minProbability);
 }
 

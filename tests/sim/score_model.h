@@ -1,6 +1,7 @@
 // The simulated model's P(Yes) for a statement about an image (README, "The score model").
 #pragma once
 
+#include "tests/sim/image_matcher.h"
 #include "tests/sim/keyed_random.h"
 #include "tests/sim/world.h"
 
@@ -30,9 +31,19 @@ public:
 
     // M(None, c): the statement's language prior.
     double prior(const std::string& statement) const;
-    // M(x, c) = P(Yes) / (P(Yes) + P(No)) for the image with this SHA-256.
+    // M(x, c) = P(Yes) / (P(Yes) + P(No)) for the image seen. A perturbed copy of a known image
+    // takes the known image's facts and draws, its evidence weakened by evidenceWeight() and
+    // noise added in proportion to the distance (README, "Perturbed images").
+    double yesProbability(const SeenImage& image, const std::string& statement) const;
+    Facts facts(const SeenImage& image, const std::string& statement) const;
+    // The same for the image with this SHA-256, as the world lists it (or an unknown one).
     double yesProbability(const std::string& imageSha, const std::string& statement) const;
     Facts facts(const std::string& imageSha, const std::string& statement) const;
+
+    // 1 for a known image, falling linearly to 0 at the perturbation's max_distance.
+    double evidenceWeight(double distance) const;
+    // The image with this SHA-256 as the world lists it (facts null when it does not).
+    SeenImage byHash(const std::string& imageSha) const;
 
 private:
     Facts maskedFacts(const ImageFacts& image, const std::string& statement) const;

@@ -122,9 +122,18 @@ void addGen(CLI::App& app, GenFlags& flags, int& exitCode) {
         ->check(CLI::Range(0.0, 1.0));
     cmd->add_option("--size", flags.corpus.side, "Image side in pixels (32)")
         ->check(CLI::Range(8, 1024));
+    cmd->add_option("--biased", flags.corpus.biasedShare,
+                    "Share of statements with a strong language prior, 0.85 to 0.95 (0)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--noisy", flags.corpus.noisyShare,
+                    "Share of statements with noisy answers, noise 2.5 logits (0)")
+        ->check(CLI::Range(0.0, 1.0));
     cmd->callback([&] {
         if (flags.corpus.unsafeShare + flags.corpus.borderlineShare > 1) {
             throw CLI::ValidationError("--unsafe and --borderline add up to more than 1");
+        }
+        if (flags.corpus.biasedShare + flags.corpus.noisyShare > 1) {
+            throw CLI::ValidationError("--biased and --noisy add up to more than 1");
         }
         exitCode = generate(flags);
     });

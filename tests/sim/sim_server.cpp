@@ -2,6 +2,7 @@
 // POST /sim/stats/reset. Every error answers an OpenAI-style body.
 #include "tests/sim/sim_server.h"
 
+#include "common/json_input.h"
 #include "tests/sim/api_error.h"
 #include "tests/sim/elastic_thread_pool.h"
 #include "tests/sim/prompt_classifier.h"
@@ -167,11 +168,12 @@ void SimServer::sendError(const ApiError& error, httplib::Response& res) {
 
 void SimServer::chatCompletions(const httplib::Request& req, httplib::Response& res) {
     try {
-        const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
-        if (body.is_discarded()) {
+        // Strict, as clue's own readers are: a key twice is refused, not resolved.
+        const auto body = tryParseJsonInput(req.body);
+        if (!body) {
             throw ApiError::invalid("We could not parse the JSON body of your request.");
         }
-        const ChatRequest request = parseChatRequest(body);
+        const ChatRequest request = parseChatRequest(*body);
         const std::string& model = model_.world().model;
         if (!request.model.empty() && request.model != model) {
             throw ApiError(404, "The model `" + request.model + "` does not exist.",
@@ -208,7 +210,9 @@ bool SimServer::applyFault(const FaultRule& fault, httplib::Response& res) {
 
 void SimServer::answer(const ChatRequest& request, const Prompt& prompt, httplib::Response& res) {
     const FaultRule* fault = faults_.decide(prompt);
-    stats_.recordRequest(prompt, request.hasImage(), model_.isUnknownImage(request));
+    const SeenImage image = model_.see(request);
+    stats_.recordRequest(prompt, request.hasImage(), request.hasImage() && image.facts == nullptr,
+                         image.perturbed());
     if (fault != nullptr && applyFault(*fault, res)) {
         return;
     }

@@ -31,7 +31,8 @@ ordered_json queueJson(const SlotScheduler::Snapshot& q) {
 
 } // namespace
 
-void SimStats::recordRequest(const Prompt& prompt, bool withImage, bool unknownImage) {
+void SimStats::recordRequest(const Prompt& prompt, bool withImage, bool unknownImage,
+                             bool perturbedImage) {
     std::lock_guard lock(mutex_);
     ++c_.total;
     ++c_.byKind[prompt.kind];
@@ -40,6 +41,7 @@ void SimStats::recordRequest(const Prompt& prompt, bool withImage, bool unknownI
     }
     ++(withImage ? c_.withImage : c_.withoutImage);
     c_.unknownImages += unknownImage ? 1 : 0;
+    c_.perturbedImages += perturbedImage ? 1 : 0;
 }
 
 void SimStats::recordInvalid() {
@@ -90,6 +92,7 @@ ordered_json SimStats::toJson(const SlotScheduler::Snapshot& queue) const {
             {"with_image", c_.withImage},
             {"without_image", c_.withoutImage},
             {"unknown_images", c_.unknownImages},
+            {"perturbed_images", c_.perturbedImages},
             {"tokens", {{"prompt", c_.promptTokens}, {"completion", c_.completionTokens}}},
             {"queue", queueJson(queue)},
             {"faults", faults},

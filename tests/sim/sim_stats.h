@@ -17,7 +17,8 @@ namespace clue::sim {
 class SimStats {
 public:
     // A chat request that passed validation, as recognised.
-    void recordRequest(const Prompt& prompt, bool withImage, bool unknownImage);
+    void recordRequest(const Prompt& prompt, bool withImage, bool unknownImage,
+                       bool perturbedImage = false);
     void recordInvalid();
     void recordTokens(int prompt, int completion);
     void recordFault(FaultKind kind);
@@ -35,6 +36,7 @@ private:
         std::uint64_t withImage = 0;
         std::uint64_t withoutImage = 0;
         std::uint64_t unknownImages = 0;
+        std::uint64_t perturbedImages = 0;
         std::uint64_t promptTokens = 0;
         std::uint64_t completionTokens = 0;
         std::map<FaultKind, std::uint64_t> faults;

@@ -14,8 +14,8 @@ constexpr const char* otherAnswer =
 } // namespace
 
 SimulatedModel::SimulatedModel(World world)
-    : world_(std::move(world)), scores_(world_), reasoning_(world_, scores_), objectify_(world_),
-      random_(world_.seed) {}
+    : world_(std::move(world)), matcher_(world_), scores_(world_), reasoning_(world_, scores_),
+      objectify_(world_), random_(world_.seed) {}
 
 int SimulatedModel::promptTokens(const ChatRequest& request) const {
     int count = tokensPerMessage; // the assistant turn's header
@@ -55,13 +55,13 @@ void SimulatedModel::answerText(const std::string& text, const std::string& key,
     }
 }
 
-std::string SimulatedModel::textAnswer(const ChatRequest& request, const Prompt& prompt) {
-    const std::string& imageSha = request.imageSha;
+std::string SimulatedModel::textAnswer(const ChatRequest& request, const Prompt& prompt,
+                                       const SeenImage& image) {
     switch (prompt.kind) {
     case RequestKind::Reasoning:
-        return reasoning_.reasoning(imageSha, prompt.statement);
+        return reasoning_.reasoning(image, prompt.statement);
     case RequestKind::Summary:
-        return reasoning_.summary(imageSha, prompt.statement, request.jsonResponse);
+        return reasoning_.summary(image, prompt.statement, request.jsonResponse);
     case RequestKind::ObjectifyRate:
     case RequestKind::ObjectifyRewrite:
     case RequestKind::ObjectifyExtract:
@@ -71,24 +71,27 @@ std::string SimulatedModel::textAnswer(const ChatRequest& request, const Prompt&
     }
 }
 
-bool SimulatedModel::isUnknownImage(const ChatRequest& request) const {
-    return request.hasImage() && world_.image(request.imageSha) == nullptr;
+SeenImage SimulatedModel::see(const ChatRequest& request) const {
+    const std::string* bytes = request.firstImage();
+    return bytes == nullptr ? SeenImage{} : matcher_.see(request.imageSha, *bytes);
 }
 
 Completion SimulatedModel::complete(const ChatRequest& request, const Prompt& prompt) {
     Completion out;
     out.prompt = prompt;
     out.promptTokens = promptTokens(request);
-    const std::string& imageSha = request.imageSha;
+    const SeenImage image = see(request);
     out.withImage = request.hasImage();
-    out.unknownImage = isUnknownImage(request);
-    const std::string key = imageSha + "|" + prompt.statement + "|" + requestKindName(prompt.kind);
+    out.unknownImage = out.withImage && image.facts == nullptr;
+    out.perturbedImage = image.perturbed();
+    const std::string key =
+        request.imageSha + "|" + prompt.statement + "|" + requestKindName(prompt.kind);
     if (prompt.kind == RequestKind::YesNo) {
-        answerYesNo(scores_.yesProbability(imageSha, prompt.statement), key, request, out);
+        answerYesNo(scores_.yesProbability(image, prompt.statement), key, request, out);
     } else if (prompt.kind == RequestKind::Prior) {
         answerYesNo(scores_.prior(prompt.statement), key, request, out);
     } else {
-        answerText(textAnswer(request, prompt), key, request, out);
+        answerText(textAnswer(request, prompt, image), key, request, out);
     }
     return out;
 }

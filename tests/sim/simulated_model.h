@@ -18,8 +18,9 @@ public:
     // Generates the answer to `request`, recognised as `prompt` (classifyPrompt). Thread-safe.
     Completion complete(const ChatRequest& request, const Prompt& prompt);
 
-    // The request shows an image that the world does not list.
-    bool isUnknownImage(const ChatRequest& request) const;
+    // The image the request shows: known by its hash, a perturbed copy of a known image, or
+    // unknown (SeenImage::facts null). Nothing for a request without an image.
+    SeenImage see(const ChatRequest& request) const;
 
     const World& world() const { return world_; }
     const ScoreModel& scores() const { return scores_; }
@@ -29,10 +30,12 @@ private:
                      Completion& out) const;
     void answerText(const std::string& text, const std::string& key, const ChatRequest& request,
                     Completion& out) const;
-    std::string textAnswer(const ChatRequest& request, const Prompt& prompt);
+    std::string textAnswer(const ChatRequest& request, const Prompt& prompt,
+                           const SeenImage& image);
     int promptTokens(const ChatRequest& request) const;
 
     World world_; // first: the members below keep references to it
+    ImageMatcher matcher_;
     ScoreModel scores_;
     ReasoningWriter reasoning_;
     ObjectifyResponder objectify_;

@@ -9,6 +9,7 @@
 #include "tests/sim/token_style.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,6 +28,13 @@ struct ReasoningBehaviour {
     double proseShare = 0.0;  // share of summaries with prose before and after the JSON
 };
 
+// How the model answers about a copy of a known image that is not the same bytes (noise, JPEG,
+// resizing): it sees what the known image shows, with weaker evidence and more noise.
+struct PerturbationBehaviour {
+    double maxDistance = 0.12;      // farther from every known image (fingerprints): unknown
+    double noisePerDistance = 10.0; // extra score noise, in logit units, per unit of distance
+};
+
 struct World {
     std::uint64_t seed = 0;
     std::string model = "clue-sim";
@@ -39,6 +47,10 @@ struct World {
     std::unordered_map<std::string, ImageFacts> images;             // by SHA-256
     std::vector<FaultRule> faults;
     std::vector<ObjectifyScript> objectify;
+    PerturbationBehaviour perturbation;
+    // The world file's folder: images' `file` paths are relative to it. Empty for a world read
+    // from text, whose images are then matched by hash only.
+    std::filesystem::path directory;
 
     const StatementBehaviour& behaviour(const std::string& normalizedStatement) const;
     const ImageFacts* image(const std::string& sha256) const;

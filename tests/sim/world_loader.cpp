@@ -2,6 +2,7 @@
 #include "tests/sim/world_loader.h"
 
 #include "common/statement.h"
+#include "common/yaml_input.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -222,6 +223,16 @@ void readReasoning(const Reader& r, const YAML::Node& root, World& world) {
     }
 }
 
+void readPerturbation(const Reader& r, const YAML::Node& root, World& world) {
+    const YAML::Node node = r.section(root, "perturbation", {"max_distance", "noise_per_distance"});
+    if (!node) {
+        return;
+    }
+    PerturbationBehaviour& p = world.perturbation;
+    p.maxDistance = r.number(node, "max_distance", p.maxDistance, 0, 1);
+    p.noisePerDistance = r.number(node, "noise_per_distance", p.noisePerDistance, 0, 1000);
+}
+
 FaultRule readFault(const Reader& r, const YAML::Node& node) {
     r.expectMap(node, "a fault entry");
     r.checkKeys(
@@ -299,7 +310,7 @@ World readWorld(const Reader& r, const YAML::Node& root) {
     }
     r.expectMap(root, "a world file");
     r.checkKeys(root, {"seed", "model", "image_tokens", "token_style", "latency", "reasoning",
-                       "defaults", "statements", "images", "faults", "objectify"});
+                       "defaults", "statements", "images", "faults", "objectify", "perturbation"});
     World world;
     world.seed = readSeed(r, root);
     world.model = r.text(root, "model", world.model);
@@ -313,6 +324,7 @@ World readWorld(const Reader& r, const YAML::Node& root) {
     }
     readLatency(r, root, world);
     readReasoning(r, root, world);
+    readPerturbation(r, root, world);
     readDefaults(r, root, world);
     readStatements(r, root, world);
     readImages(r, root, world);
@@ -330,7 +342,7 @@ World readWorld(const Reader& r, const YAML::Node& root) {
 World parseWorld(const std::string& yamlText, const std::string& name) {
     YAML::Node root;
     try {
-        root = YAML::Load(yamlText);
+        root = loadYamlInput(yamlText);
     } catch (const YAML::Exception& e) {
         throw WorldError(name + ":" + std::to_string(e.mark.line + 1) + ":" +
                          std::to_string(e.mark.column + 1) + ": " + e.msg);
@@ -345,7 +357,9 @@ World loadWorldFile(const std::string& path) {
     }
     std::ostringstream text;
     text << in.rdbuf();
-    return parseWorld(text.str(), path);
+    World world = parseWorld(text.str(), path);
+    world.directory = std::filesystem::absolute(path).parent_path();
+    return world;
 }
 
 } // namespace clue::sim

@@ -104,6 +104,8 @@ TEST(WorldLoader, ErrorsNameTheLine) {
     EXPECT_NE(errorOf("seed: [1\n").find("w.yaml:"), std::string::npos);
     EXPECT_EQ(errorOf("statements:\n  - statement: a\n  - statement: A.\n"),
               "w.yaml:3:5: statement 'A.' is listed twice");
+    EXPECT_EQ(errorOf("seed: 1\nlatency: {slots: 2}\nseed: 2\n"),
+              "w.yaml:3:1: duplicate key 'seed': each key may appear once in a mapping");
 }
 
 TEST(WorldLoader, MissingFileIsAnError) {

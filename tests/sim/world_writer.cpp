@@ -49,6 +49,10 @@ void emitHeader(YAML::Emitter& out, const World& w) {
     out << YAML::Key << "error_rate" << YAML::Value << w.reasoning.errorRate;
     out << YAML::Key << "fenced_share" << YAML::Value << w.reasoning.fencedShare;
     out << YAML::Key << "prose_share" << YAML::Value << w.reasoning.proseShare << YAML::EndMap;
+    out << YAML::Key << "perturbation" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "max_distance" << YAML::Value << w.perturbation.maxDistance;
+    out << YAML::Key << "noise_per_distance" << YAML::Value << w.perturbation.noisePerDistance
+        << YAML::EndMap;
     out << YAML::Key << "defaults" << YAML::Value << YAML::Flow << YAML::BeginMap;
     emitBehaviour(out, w.defaults);
     out << YAML::EndMap;

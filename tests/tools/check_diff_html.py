@@ -10,14 +10,12 @@ is missing or fails (the test must not pass without having rendered the page).
 import html.parser
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"]
+import headless_chromium
+
 
 
 class Page(html.parser.HTMLParser):
@@ -54,10 +52,6 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 1
     clue, old, new = argv
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        print("FAIL: chromium is not installed (scripts/debian-packages lists it)", file=sys.stderr)
-        return 1
     with tempfile.TemporaryDirectory() as tmp:
         page_path = os.path.join(tmp, "diff.html")
         for fmt, out in (("html", page_path), ("json", os.path.join(tmp, "diff.json"))):
@@ -67,15 +61,16 @@ def main(argv):
                 return 1
         with open(os.path.join(tmp, "diff.json"), encoding="utf-8") as f:
             report = json.load(f)
-        profile = os.path.join(tmp, "profile")
-        os.mkdir(profile)
-        r = run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom",
-                 "file://" + page_path])
-        if r.returncode != 0 or "<body" not in r.stdout:
-            print(f"FAIL: chromium exited {r.returncode} without a page: {r.stderr[-2000:]}")
+        try:
+            dom, _ = headless_chromium.render(page_path)
+        except (RuntimeError, subprocess.TimeoutExpired) as e:  # ChromiumMissing included
+            print(f"FAIL: {e}")
+            return 1
+        if "<body" not in dom:
+            print("FAIL: chromium gave no page")
             return 1
         page = Page()
-        page.feed(r.stdout)
+        page.feed(dom)
         return compare(page, report)
 
 

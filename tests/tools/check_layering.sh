@@ -1,6 +1,6 @@
 #!/bin/sh
-# Checks that each stage includes only the stages below it: common < plan < compiler, runtime <
-# serve < cli.
+# Checks that each stage includes only the stages below it: common < plan < compiler < lsp,
+# runtime < eval, serve, and cli above all of them.
 # The compiler and the runtime meet only through the plan. Prints every offending include.
 set -u
 root=${1:-.}
@@ -19,5 +19,7 @@ check common common
 check plan common plan
 check compiler common plan compiler
 check runtime common plan runtime
+check eval common plan runtime eval
 check serve common plan runtime serve
+check lsp common plan compiler lsp
 exit $status

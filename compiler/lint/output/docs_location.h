@@ -1,19 +1,17 @@
-// Where the documentation of the lint rules lives, as a URI base for SARIF's helpUri: the
-// `lint.docs-url` setting if given, else the docs/ folder of this build's source tree, else the
-// installed documentation beside the executable.
+// Where the documentation of the diagnostics and lint rules lives: the `lint.docs-url` setting
+// if given, else the docs/ folder of this build's source tree, else the installed documentation
+// beside the executable. SARIF's helpUri, the language server's links and `clue explain` use it.
 #pragma once
 
 #include <string>
 
 namespace clue::lint {
 
+// The docs folder on this machine: the source tree's, else ../share/doc/clue beside the
+// running executable (which may not exist).
+std::string docsDirectory();
+
 // A URI ending in '/' that "lint/NAME.md" and "cli/lint.md" are appended to.
 std::string docsBaseUri(const std::string& configured);
-
-// `path` as a file:// URI, with the bytes that URIs do not allow percent-encoded.
-std::string fileUri(const std::string& absolutePath);
-
-// `path` percent-encoded for use inside a URI (keeps '/').
-std::string encodeUriPath(const std::string& path);
 
 } // namespace clue::lint

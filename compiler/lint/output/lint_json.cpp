@@ -31,6 +31,7 @@ nlohmann::json findingJson(const Finding& f, const SourceManager& sources) {
         for (const Edit& e : f.fix) {
             j["fix"].push_back(editJson(e, sources));
         }
+        j["fixSafe"] = f.fixSafety == FixSafety::Safe;
     }
     if (f.suppression) {
         j["suppression"] = {

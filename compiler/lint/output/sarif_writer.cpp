@@ -1,13 +1,20 @@
 // Building the SARIF log with nlohmann::json, one function per object kind.
 #include "compiler/lint/output/sarif_writer.h"
 
+#include "common/assert.h"
+#include "common/uri.h"
+#include "compiler/lint/output/diagnostic_docs.h"
 #include "compiler/lint/output/docs_location.h"
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <set>
+
 namespace clue::lint {
 namespace {
 
+namespace fs = std::filesystem;
 using nlohmann::json;
 
 const char* sarifLevel(Level level) {
@@ -19,20 +26,23 @@ const char* sarifLevel(Level level) {
     case Level::Note:
         return "note";
     }
-    return "warning";
+    CLUE_UNREACHABLE();
 }
 
 class SarifBuilder {
 public:
     SarifBuilder(const SourceManager& sources, const Catalogue& catalogue, const LintConfig& config,
                  const SarifOptions& options)
-        : sources_(sources), catalogue_(catalogue), config_(config), options_(options) {}
+        : sources_(sources), catalogue_(catalogue), config_(config), options_(options),
+          root_(rootOf(options.root)) {}
 
     json build(const LintResult& result) const {
-        json run = {{"tool", {{"driver", driver()}}},
-                    {"invocations", json::array({invocation(result)})},
-                    {"columnKind", "unicodeCodePoints"},
-                    {"results", json::array()}};
+        json run = {
+            {"tool", {{"driver", driver(result)}}},
+            {"invocations", json::array({invocation(result)})},
+            {"originalUriBaseIds", {{"SRCROOT", {{"uri", fileUri(root_.generic_string() + "/")}}}}},
+            {"columnKind", "unicodeCodePoints"},
+            {"results", json::array()}};
         for (const Finding& f : result.findings) {
             if (f.rule != nullptr) {
                 run["results"].push_back(resultOf(f));
@@ -44,16 +54,41 @@ public:
     }
 
 private:
-    json driver() const {
+    static fs::path rootOf(const std::string& root) {
+        std::error_code ec;
+        fs::path base = root.empty() ? fs::current_path(ec) : fs::absolute(root, ec);
+        return base.lexically_normal();
+    }
+
+    json driver(const LintResult& result) const {
         json rules = json::array();
         for (const auto& rule : catalogue_.rules()) {
             rules.push_back(descriptor(*rule));
         }
-        return {{"name", "clue"},
-                {"version", options_.toolVersion},
-                {"semanticVersion", options_.toolVersion},
-                {"informationUri", options_.docsBase + "cli/lint.md"},
-                {"rules", std::move(rules)}};
+        json out = {{"name", "clue"},
+                    {"version", options_.toolVersion},
+                    {"semanticVersion", options_.toolVersion},
+                    {"informationUri", options_.docsBase + "cli/lint.md"},
+                    {"rules", std::move(rules)}};
+        if (json codes = notificationDescriptors(result); !codes.empty()) {
+            out["notifications"] = std::move(codes);
+        }
+        return out;
+    }
+
+    // The compiler's codes among the notifications, each with a link to its docs.
+    json notificationDescriptors(const LintResult& result) const {
+        std::set<std::string> codes;
+        for (const Finding& f : result.findings) {
+            if (f.rule == nullptr) {
+                codes.insert(f.diagnostic.code);
+            }
+        }
+        json out = json::array();
+        for (const std::string& code : codes) {
+            out.push_back({{"id", code}, {"helpUri", diagnosticHelpUri(options_.docsBase, code)}});
+        }
+        return out;
     }
 
     json descriptor(const LintRule& rule) const {
@@ -109,11 +144,13 @@ private:
     }
 
     json artifact(FileId file) const {
-        const std::string& path = sources_.path(file);
-        if (!path.empty() && path.front() == '/') {
-            return {{"uri", fileUri(path)}};
+        std::error_code ec;
+        fs::path absolute = fs::absolute(sources_.path(file), ec).lexically_normal();
+        fs::path relative = absolute.lexically_relative(root_);
+        if (relative.empty() || *relative.begin() == "..") {
+            return {{"uri", fileUri(absolute.generic_string())}};
         }
-        return {{"uri", encodeUriPath(path)}, {"uriBaseId", "SRCROOT"}};
+        return {{"uri", encodeUriPath(relative.generic_string())}, {"uriBaseId", "SRCROOT"}};
     }
 
     json region(const SourceSpan& span) const {
@@ -189,6 +226,7 @@ private:
     const Catalogue& catalogue_;
     const LintConfig& config_;
     const SarifOptions& options_;
+    fs::path root_; // absolute
 };
 
 } // namespace

@@ -12,11 +12,13 @@
 
 namespace clue::lint {
 
-// Files named by a relative path get the uriBaseId SRCROOT, which the consumer resolves (code
-// scanning services take the repository root); absolute paths are file:// URIs.
+// Files under `root` are named relative to it, with the uriBaseId SRCROOT, which the log's
+// originalUriBaseIds maps to `root` and code scanning services resolve to the repository root;
+// files elsewhere are absolute file:// URIs. Rules and the compiler's codes link their docs.
 struct SarifOptions {
     std::string toolVersion; // "0.1.0"
     std::string docsBase;    // docsBaseUri(): ends in '/'
+    std::string root;        // "": the working directory
 };
 
 nlohmann::json sarifLog(const LintResult& result, const SourceManager& sources,

@@ -35,7 +35,8 @@ public:
                 .note(fmt::format("'{}' is declared here", p.name), p.nameSpan)
                 .withHelp(
                     fmt::format("write `{}` instead, so that the two cannot drift apart", p.name));
-            sink.fix({{o.span, p.name}});
+            // Safe: the name stands for the same statement, so the rule asks the same question.
+            sink.fix({{o.span, p.name}}, FixSafety::Safe);
         }
     }
 };

@@ -60,7 +60,8 @@ public:
                       "model sees from what it guesses; without one it cannot")
                 .withHelp(fmt::format("add `object \"{}\"` after the statement", object));
             SourceSpan end{p->statement.span.file, p->statement.span.end, p->statement.span.end};
-            sink.fix({{end, fmt::format(" object \"{}\"", object)}});
+            // Unsafe: the object is a guess from the lexicon, and it changes how the judge asks.
+            sink.fix({{end, fmt::format(" object \"{}\"", object)}}, FixSafety::Unsafe);
         }
     }
 };

@@ -1,4 +1,6 @@
-// L201 no-precondition-chain: a rule without `when`, which needs objectification first.
+// L201 no-precondition-chain: a rule without `when` and without a lock entry, which needs
+// objectification first. A rule whose lockfile gives it a chain is ready: `clue compile` and
+// `clue test` take that chain.
 #include "compiler/lint/finding_sink.h"
 #include "compiler/lint/lint_context.h"
 #include "compiler/lint/rules/rule_factories.h"
@@ -20,7 +22,7 @@ public:
 
     void check(const LintContext& context, const RuleOptions&, FindingSink& sink) const override {
         for (const ast::RuleDecl* rule : context.rules()) {
-            if (rule->when) {
+            if (rule->when || context.ir().indexOf(*rule)) {
                 continue;
             }
             sink.report(rule->idSpan, fmt::format("rule '{}' has no precondition chain", rule->id))

@@ -1,4 +1,4 @@
-// Rules without `when` have nothing to test yet; no-precondition-chain reports them.
+// Rules with no chain have nothing to test yet; no-precondition-chain reports them.
 #include "compiler/lint/rules/testing_rules.h"
 
 namespace clue::lint {
@@ -6,7 +6,7 @@ namespace clue::lint {
 std::vector<const ast::RuleDecl*> testableRules(const LintContext& context) {
     std::vector<const ast::RuleDecl*> out;
     for (const ast::RuleDecl* rule : context.rules()) {
-        if (rule->when) {
+        if (context.ir().indexOf(*rule)) {
             out.push_back(rule);
         }
     }

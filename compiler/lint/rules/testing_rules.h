@@ -5,7 +5,8 @@
 
 namespace clue::lint {
 
-// The rules of the file that can be tested: those with a `when` formula.
+// The rules of the file that can be tested: those with a chain, their `when` formula or the
+// one their lock entry gives them.
 std::vector<const ast::RuleDecl*> testableRules(const LintContext& context);
 
 } // namespace clue::lint

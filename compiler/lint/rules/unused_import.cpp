@@ -8,6 +8,7 @@
 #include "compiler/lint/rules/rule_factories.h"
 #include "compiler/lint/statement_index.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
@@ -35,6 +36,28 @@ std::set<std::string> namesUsed(const ast::Module& module) {
         }
     }
     return used;
+}
+
+// `span` and, when nothing else is on its lines but a comment after it (which goes with it), the
+// lines themselves with their newline, so that removing it leaves no blank line behind.
+SourceSpan wholeLines(const SourceManager& sources, SourceSpan span) {
+    std::string_view text = sources.contents(span.file);
+    uint32_t begin = span.begin, end = span.end;
+    while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) {
+        --begin;
+    }
+    while (end < text.size() && (text[end] == ' ' || text[end] == '\t' || text[end] == '\r')) {
+        ++end;
+    }
+    if (end < text.size() && text[end] == '#') {
+        end = static_cast<uint32_t>(std::min(text.find('\n', end), text.size()));
+    }
+    bool lineStart = begin == 0 || text[begin - 1] == '\n';
+    bool lineEnd = end == text.size() || text[end] == '\n';
+    if (!lineStart || !lineEnd) {
+        return span;
+    }
+    return {span.file, begin, end == text.size() ? end : end + 1};
 }
 
 struct Closure {
@@ -68,7 +91,9 @@ public:
             sink.report(import->pathSpan,
                         fmt::format("nothing that '{}' declares is used here", import->path))
                 .withHelp("remove the import");
-            sink.fix({{import->span, ""}});
+            // Safe for this file's program: nothing it declares is used here, and it brings no
+            // rules. (`clue lint --fix` keeps no round that makes a linted file fail to load.)
+            sink.fix({{wholeLines(context.sources(), import->span), ""}}, FixSafety::Safe);
         }
     }
 

@@ -36,7 +36,8 @@ public:
                 d.note("only tests give it", uses.front().span);
             }
             d.withHelp("remove it, or use it in the rule it was meant for");
-            sink.fix({{p->span, ""}});
+            // Unsafe: tests may give it, and files that import this one may use it.
+            sink.fix({{p->span, ""}}, FixSafety::Unsafe);
         }
     }
 };
