@@ -172,7 +172,7 @@ std::optional<Runs> judgeAll(const EvalOptions& o, const Prepared& p) {
         return std::nullopt;
     }
     auto answers = openAnswerStack(*config, o.cache, o.replay);
-    if (!answers) {
+    if (!answers || !preflightPasses(answers->preflight())) {
         return std::nullopt;
     }
     RunnerOptions options;
@@ -197,6 +197,7 @@ std::optional<Runs> judgeAll(const EvalOptions& o, const Prepared& p) {
         runs.perturbations.push_back(runner.perturb(p.plan, runs.variants.front().spec, p.labels,
                                                     runs.variants.front(), perturbation));
     }
+    reportStopped(answers->stopped());
     return runs;
 }
 
@@ -303,6 +304,7 @@ void addLabelOptions(CLI::App& command, EvalOptions& o) {
 
 void addRunOptions(CLI::App& command, EvalOptions& o) {
     o.backend.addOptions(command);
+    o.backend.failFast.addOptions(command);
     command
         .add_option("--images-in-flight", o.imagesInFlight,
                     "Images judged at once (default: twice --concurrency)")
