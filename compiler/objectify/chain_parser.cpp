@@ -36,6 +36,11 @@ std::optional<json> findJson(std::string_view answer, std::string& problem) {
     }
     if (!first) {
         problem = "it is not a JSON object";
+        const std::vector<std::string_view> candidates = jsonObjectsIn(answer);
+        std::string why;
+        if (!candidates.empty() && !tryParseJsonInput(candidates.front(), &why)) {
+            problem += " (" + why + ")";
+        }
     }
     return first;
 }

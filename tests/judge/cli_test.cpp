@@ -141,7 +141,7 @@ TEST_F(JudgeCliTest, ImagesThatDoNotDecodeAreErrorsAndNeverAsked) {
     dir_.write("photo.webp", std::string("RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0", 20) + "secret");
     auto r = clue({"judge", "plan.json", "cut.png", "cut.jpg", "garbage.gif", "garbage.bmp",
                    "photo.webp", "--endpoint", server.url("/v1"), "--model", "m", "--no-cache",
-                   "--on-error", "safe"});
+                   "--on-error", "safe", "--no-preflight"});
     EXPECT_EQ(r.exitCode, 1) << r.err;
     EXPECT_EQ(server.requestCount(), 0);
     auto out = lines(r.out);
@@ -347,11 +347,11 @@ TEST_F(JudgeCliTest, CalibrateSaysWhichPriorsCameFromTheCache) {
             response.set_content(priorAnswer(request.body).dump(), "application/json");
         });
     auto first = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
-                       "-o", "calibrated.json"});
+                       "-o", "calibrated.json", "--no-preflight"});
     ASSERT_EQ(first.exitCode, 0) << first.err;
     EXPECT_EQ(first.err.find("came from the score cache"), std::string::npos) << first.err;
     auto second = clue({"calibrate", "plan.json", "--endpoint", server.url("/other/v1"), "--model",
-                        "vlm", "-o", "calibrated2.json"});
+                        "vlm", "-o", "calibrated2.json", "--no-preflight"});
     ASSERT_EQ(second.exitCode, 0) << second.err;
     EXPECT_EQ(server.requestCount(), 3);
     EXPECT_NE(second.err.find("measured 3 of 3 priors with model vlm: 0 calls, 3 cache hits"),
