@@ -278,7 +278,8 @@ TEST_F(JudgeE2eTest, EveryRequestValidatesAgainstTheOpenAiSchema) {
     CaptureProxy proxy(sim_->port());
     auto r = clue({"judge", corpus_->plan, (corpus_->dir / "corpus/images/00001.png").string(),
                    (corpus_->dir / "corpus/images/00002.png").string(), "--endpoint", proxy.url(),
-                   "--model", "clue-sim", "--no-cache"},
+                   "--model", "clue-sim", "--no-cache",
+                   "--no-preflight"}, // the proxy forwards chat requests only
                   dir_.path());
     EXPECT_EQ(r.exitCode, 0) << r.err;
     // One body per kind of request suffices for the shape; all of them are checked anyway.
