@@ -11,6 +11,29 @@ namespace clue::cli {
 
 namespace fs = std::filesystem;
 
+void FailFastFlags::addOptions(CLI::App& command) {
+    addPreflightOption(command);
+    command
+        .add_option("--max-consecutive-failures", maxConsecutiveFailures,
+                    "Stop the run after this many consecutive model calls fail in a way no retry "
+                    "can mend (no connection, a 4xx other than 408 and 429); 0 never stops "
+                    "(default: backend.max_consecutive_failures, 10)")
+        ->check(CLI::Range(0, 1'000'000));
+}
+
+void FailFastFlags::addPreflightOption(CLI::App& command) {
+    command.add_flag("--no-preflight", noPreflight,
+                     "Skip the check that the server answers GET {endpoint}/models and serves "
+                     "the model (for servers without a model list)");
+}
+
+void FailFastFlags::applyTo(runtime::BackendConfig& config) const {
+    config.preflight = !noPreflight;
+    if (maxConsecutiveFailures >= 0) {
+        config.maxConsecutiveFailures = maxConsecutiveFailures;
+    }
+}
+
 void BackendFlags::addOptions(CLI::App& command) {
     addConfigOption(command, config);
     command.add_option("--endpoint", endpoint,
@@ -41,6 +64,7 @@ std::optional<runtime::BackendConfig> resolveBackend(const BackendFlags& flags,
     if (flags.concurrency > 0) {
         config.concurrency = flags.concurrency;
     }
+    flags.failFast.applyTo(config);
     if (!flags.apiKeyEnv.empty()) {
         const char* key = std::getenv(flags.apiKeyEnv.c_str());
         if (key == nullptr || *key == '\0') {
@@ -101,6 +125,22 @@ std::unique_ptr<runtime::AnswerStack> openAnswerStack(const runtime::BackendConf
         printError(std::cerr, stack.error().message);
     }
     return nullptr;
+}
+
+bool preflightPasses(const std::optional<runtime::BackendError>& problem) {
+    if (problem) {
+        std::cerr << "clue: error: " << problem->message
+                  << " (nothing was asked; --no-preflight skips this check)\n";
+        return false;
+    }
+    return true;
+}
+
+void reportStopped(const std::optional<runtime::BackendError>& stopped) {
+    if (stopped) {
+        std::cerr << "clue: error: " << stopped->message
+                  << "; every later question failed unasked (--max-consecutive-failures)\n";
+    }
 }
 
 } // namespace clue::cli

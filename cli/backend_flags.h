@@ -16,12 +16,24 @@
 
 namespace clue::cli {
 
+// --no-preflight and --max-consecutive-failures: whether a run checks the server first, and when
+// the circuit breaker stops it (judge, calibrate, objectify).
+struct FailFastFlags {
+    bool noPreflight = false;
+    int maxConsecutiveFailures = -1; // -1: clue.yaml's backend.max_consecutive_failures
+
+    void addOptions(CLI::App& command); // both
+    void addPreflightOption(CLI::App& command);
+    void applyTo(runtime::BackendConfig& config) const;
+};
+
 struct BackendFlags {
     std::string config; // --config FILE; empty: clue.yaml from the working directory up
     std::string endpoint;
     std::string model;
     std::string apiKeyEnv;
-    int concurrency = 0; // 0: clue.yaml's backend.concurrency
+    int concurrency = 0;    // 0: clue.yaml's backend.concurrency
+    FailFastFlags failFast; // its options are added by the verbs that run to an end
 
     void addOptions(CLI::App& command);
 };
@@ -48,5 +60,13 @@ struct CacheFlags {
 // warnings go to standard error.
 std::unique_ptr<runtime::AnswerStack> openAnswerStack(const runtime::BackendConfig& config,
                                                       const CacheFlags& cache, bool replay);
+
+// Whether the preflight (AnswerStack::preflight, ServerConnection::preflight) found no
+// `problem`; false after printing it.
+bool preflightPasses(const std::optional<runtime::BackendError>& problem);
+
+// Prints, once, why the circuit breaker stopped the run (AnswerStack::stopped,
+// ServerConnection::stopped), if it did.
+void reportStopped(const std::optional<runtime::BackendError>& stopped);
 
 } // namespace clue::cli

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -27,12 +28,32 @@ struct CalibrateOptions {
     CacheFlags cache;
 };
 
+// Each distinct failure once, with how many statements it struck: a server that refuses every
+// question is one line, not one per statement. The breaker's own error is said by reportStopped.
+void reportFailures(const std::vector<CalibrationFailure>& failures) {
+    std::vector<std::pair<const CalibrationFailure*, int>> distinct;
+    for (const CalibrationFailure& f : failures) {
+        auto same = std::find_if(distinct.begin(), distinct.end(), [&](const auto& d) {
+            return d.first->error.kind == f.error.kind && d.first->error.message == f.error.message;
+        });
+        if (same != distinct.end()) {
+            ++same->second;
+        } else if (f.error.kind != BackendErrorKind::Stopped) {
+            distinct.emplace_back(&f, 1);
+        }
+    }
+    for (const auto& [f, count] : distinct) {
+        const std::string others =
+            count == 1 ? "" : fmt::format(" and {} other{}", count - 1, count == 2 ? "" : "s");
+        printError(std::cerr, fmt::format("cannot measure the prior of \"{}\"{}: {}: {}",
+                                          f->statement, others, toString(f->error.kind),
+                                          f->error.message));
+    }
+}
+
 void report(const Calibration& c, const std::string& model,
             const std::optional<std::filesystem::path>& cache) {
-    for (const CalibrationFailure& f : c.failures) {
-        printError(std::cerr, fmt::format("cannot measure the prior of \"{}\": {}: {}", f.statement,
-                                          toString(f.error.kind), f.error.message));
-    }
+    reportFailures(c.failures);
     std::cerr << fmt::format("measured {} of {} prior{} with model {}: {} call{}, {} cache hit{}",
                              c.statements - static_cast<int>(c.failures.size()), c.statements,
                              c.statements == 1 ? "" : "s", model, c.cost.calls,
@@ -63,12 +84,13 @@ int runCalibrate(const CalibrateOptions& options) {
         return ExitUsage;
     }
     auto answers = openAnswerStack(*config, options.cache, false);
-    if (!answers) {
+    if (!answers || !preflightPasses(answers->preflight())) {
         return ExitUsage;
     }
     const Calibration calibration =
         calibratePlan(plan, answers->source(plan.prompts), config->model);
     report(calibration, config->model, options.cache.resolve());
+    reportStopped(answers->stopped());
     if (!calibration.failures.empty()) {
         printError(std::cerr, options.output + " not written: the plan would be partly calibrated");
         return ExitFindings;
@@ -93,6 +115,7 @@ void addCalibrateCommand(CLI::App& app, RunState& state) {
     command->add_flag("--allow-empty", o->allowEmpty,
                       "Calibrate a plan of no rules, which calls every image safe");
     o->backend.addOptions(*command);
+    o->backend.failFast.addOptions(*command);
     o->cache.addOptions(*command);
     command->callback([o, &state] { state.exitCode = runCalibrate(*o); });
 }

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/eval_progress.h"
 #include "cli/jsonl_output.h"
+#include "cli/plan_input.h"
 #include "cli/user_messages.h"
 #include "eval/labels/category_map.h"
 #include "eval/labels/label_reader.h"
@@ -49,6 +50,7 @@ struct EvalOptions {
     bool noDebias = false;
     bool noEscalate = false;
     bool noProgress = false;
+    bool allowEmpty = false;
     int imagesInFlight = 0;
     int questionsPerImage = 0;
     std::uint64_t maxImageBytes = runtime::ImageLimits{}.maxBytes;
@@ -99,11 +101,11 @@ bool usage(const std::string& message) {
 }
 
 bool readInputs(const EvalOptions& o, Prepared& p) {
-    try {
-        p.plan = plan::loadPlanFile(o.plan);
-    } catch (const plan::PlanError& e) {
-        return usage(e.what());
+    auto plan = loadPlanToJudge(o.plan, o.allowEmpty, std::cerr);
+    if (!plan) {
+        return false;
     }
+    p.plan = std::move(*plan);
     auto labels = readLabels(o.labels, labelOptions(o));
     if (!labels) {
         printProblems(o.labels, labels.error().rows, "error");
@@ -173,7 +175,7 @@ std::optional<Runs> judgeAll(const EvalOptions& o, const Prepared& p) {
         return std::nullopt;
     }
     auto answers = openAnswerStack(*config, o.cache, o.replay);
-    if (!answers) {
+    if (!answers || !preflightPasses(answers->preflight())) {
         return std::nullopt;
     }
     RunnerOptions options;
@@ -198,6 +200,7 @@ std::optional<Runs> judgeAll(const EvalOptions& o, const Prepared& p) {
         runs.perturbations.push_back(runner.perturb(p.plan, runs.variants.front().spec, p.labels,
                                                     runs.variants.front(), perturbation));
     }
+    reportStopped(answers->stopped());
     return runs;
 }
 
@@ -304,6 +307,7 @@ void addLabelOptions(CLI::App& command, EvalOptions& o) {
 
 void addRunOptions(CLI::App& command, EvalOptions& o) {
     o.backend.addOptions(command);
+    o.backend.failFast.addOptions(command);
     command
         .add_option("--images-in-flight", o.imagesInFlight,
                     "Images judged at once (default: twice --concurrency)")
@@ -350,6 +354,8 @@ void addEvalCommand(CLI::App& app, RunState& state) {
         ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
     command->add_option("-o,--output", o->output, "Write the report here (default: stdout)");
     command->add_flag("--no-progress", o->noProgress, "No progress bar, even on a terminal");
+    command->add_flag("--allow-empty", o->allowEmpty,
+                      "Evaluate a plan of no rules, which calls every image safe");
     command->callback([o, &state] { state.exitCode = runEval(*o); });
 }
 

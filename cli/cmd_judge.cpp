@@ -104,7 +104,7 @@ int runJudge(const JudgeOptions& options) {
         }
     }
     auto answers = openAnswerStack(p.config, options.cache, options.replay);
-    if (!answers) {
+    if (!answers || !preflightPasses(answers->preflight())) {
         return ExitUsage;
     }
     AnswerSource& source = answers->source(p.plan.prompts);
@@ -138,6 +138,7 @@ int runJudge(const JudgeOptions& options) {
         progress.advance(result.failed());
     });
     progress.finish();
+    reportStopped(answers->stopped());
     tally.print(std::cerr,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (output && !output->commit()) {
@@ -167,6 +168,7 @@ void addJudgeCommand(CLI::App& app, RunState& state) {
     command->add_flag("--allow-empty", o->allowEmpty,
                       "Judge with a plan of no rules, which calls every image safe");
     o->backend.addOptions(*command);
+    o->backend.failFast.addOptions(*command);
     command
         ->add_option("--images-in-flight", o->imagesInFlight,
                      "Images judged at once (default: twice --concurrency)")

@@ -19,6 +19,7 @@ void addObjectifyCommand(CLI::App& app, RunState& state) {
                         "(default: clue.yaml backend.endpoint, CLUE_ENDPOINT)");
     command->add_option("--model", options->model,
                         "The model to ask (default: clue.yaml backend.model, CLUE_MODEL)");
+    options->failFast.addOptions(*command);
     command
         ->add_option("--threshold", options->threshold,
                      "Rewrite rules rated under this objectiveness (default 9)")

@@ -28,6 +28,7 @@ struct ServeFlags {
     int threads = 2;
     int questionsPerImage = 0;
     bool watch = false;
+    bool allowEmpty = false;
     bool replay = false;
     std::string decisionLog;
     BackendFlags backend;
@@ -80,6 +81,7 @@ std::optional<serve::ServeOptions> serveOptions(const ServeFlags& flags, int con
     options.timeout = millis(flags.timeoutSeconds);
     options.probeInterval = millis(flags.probeSeconds);
     options.watch = flags.watch;
+    options.allowEmpty = flags.allowEmpty;
     if (!flags.decisionLog.empty()) {
         options.decisionLog = flags.decisionLog;
     }
@@ -98,6 +100,9 @@ int runServe(const ServeFlags& flags) {
     if (!config) {
         return ExitUsage;
     }
+    // A server outlives its backend's outages: /readyz reports them, and no circuit breaker may
+    // stop its calls for good.
+    config->maxConsecutiveFailures = 0;
     auto options = serveOptions(flags, config->concurrency);
     if (!options) {
         return ExitUsage;
@@ -155,6 +160,7 @@ void addServeCommand(CLI::App& app, RunState& state) {
     command->add_option("--listen", f->listen,
                         "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free one)");
     f->backend.addOptions(*command);
+    f->backend.failFast.addPreflightOption(*command);
     f->cache.addOptions(*command);
     command->add_flag("--replay", f->replay,
                       "Answer from the cache only, without a server; a miss is an error");
@@ -172,6 +178,8 @@ void addServeCommand(CLI::App& app, RunState& state) {
                      "Seconds between readiness probes of the model server (10)")
         ->check(CLI::Range(0.1, 86400.0));
     command->add_flag("--watch", f->watch, "Reload the plan when its file changes");
+    command->add_flag("--allow-empty", f->allowEmpty,
+                      "Serve a plan of no rules, which calls every image safe");
     command->add_option("--decision-log", f->decisionLog,
                         "Append one JSON line per judging request to this file");
     command->callback([f, &state] { state.exitCode = runServe(*f); });

@@ -64,6 +64,7 @@ private:
     objectify::ObjectifySettings settings_;
     runtime::BackendConfig backend_;
     std::vector<SelectedRule> rules_;
+    std::optional<runtime::BackendError> stopped_; // why the circuit breaker stopped the calls
     bool usageError_ = false;
 };
 
@@ -105,6 +106,7 @@ bool ObjectifyRun::configure() {
     settings_.rounds = options_.rounds.value_or(settings_.rounds);
     backend_.endpoint = options_.endpoint.empty() ? backend_.endpoint : options_.endpoint;
     backend_.model = options_.model.empty() ? backend_.model : options_.model;
+    options_.failFast.applyTo(backend_);
     return true;
 }
 
@@ -155,6 +157,10 @@ bool ObjectifyRun::objectifySelected() {
         return false;
     }
     runtime::ServerConnection server(backend_);
+    if (!preflightPasses(server.preflight())) {
+        usageError_ = true;
+        return false;
+    }
     OpenAiObjectifyModel model(server.backend());
     objectify::RuleObjectifier objectifier(model, objectify::PromptSet::current(), settings_,
                                            backend_.model);
@@ -164,13 +170,19 @@ bool ObjectifyRun::objectifySelected() {
         [&](const std::string& rule, const std::string& step) { progress.step(rule, step); },
         [&](const RuleOutcome&) { progress.ruleDone(); });
     progress.close();
+    stopped_ = server.stopped();
     for (size_t i = 0; i < outcomes.size(); ++i) {
+        // A rule the breaker stopped says so briefly; the breaker's reason is printed once.
+        if (stopped_ && outcomes[i].message.find(stopped_->message) != std::string::npos) {
+            outcomes[i].message = "it was stopped unasked (the reason follows)";
+        }
         if (!objectify::recordOutcome(*states[i]->rule, outcomes[i], settings_.threshold,
                                       {backend_.endpoint, backend_.model}, lockfile_, diags_)) {
             usageError_ = true;
         }
         states[i]->outcome = std::move(outcomes[i]);
     }
+    reportStopped(stopped_);
     return true;
 }
 

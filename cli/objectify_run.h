@@ -1,6 +1,7 @@
 // `clue objectify`'s options, and the run that carries them out.
 #pragma once
 
+#include "cli/backend_flags.h"
 #include "cli/diagnostic_output.h"
 #include "cli/source_flags.h"
 
@@ -21,6 +22,7 @@ struct ObjectifyOptions {
     bool write = false;
     bool acceptRewrite = false;
     SourceFlags source;
+    FailFastFlags failFast;
     DiagnosticOutput output;
 };
 

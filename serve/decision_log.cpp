@@ -48,9 +48,19 @@ std::string decisionLine(JudgeRequest& request, const std::string& requestId,
 
 runtime::Expected<std::unique_ptr<DecisionLog>, std::string>
 DecisionLog::open(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    // O_NONBLOCK: a FIFO nobody reads is refused (ENXIO) instead of blocking the start; the flag
+    // is cleared again so that writes to a pipe wait rather than lose lines.
+    const int fd =
+        ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0600);
     if (fd < 0) {
-        return path + ": cannot open the decision log: " + std::strerror(errno);
+        const char* why = errno == ENXIO ? "it is a pipe that nothing reads" : std::strerror(errno);
+        return path + ": cannot open the decision log: " + why;
+    }
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+        const std::string why = std::strerror(errno);
+        ::close(fd);
+        return path + ": cannot open the decision log: " + why;
     }
     std::FILE* file = ::fdopen(fd, "a");
     if (file == nullptr) {

@@ -7,8 +7,9 @@
 
 namespace clue::serve {
 
-PlanStore::PlanStore(runtime::AnswerStack& answers, runtime::JudgeSettings settings)
-    : answers_(answers), settings_(settings) {}
+PlanStore::PlanStore(runtime::AnswerStack& answers, runtime::JudgeSettings settings,
+                     bool allowEmpty)
+    : answers_(answers), settings_(settings), allowEmpty_(allowEmpty) {}
 
 std::shared_ptr<ActivePlan> PlanStore::current() const {
     std::lock_guard lock(mutex_);
@@ -41,8 +42,11 @@ PlanStore::Loaded PlanStore::install(const std::string& text, PlanIdentity ident
     plan::Plan parsed;
     try {
         parsed = plan::parsePlan(text, name);
+        if (!allowEmpty_) {
+            plan::refuseEmptyPlan(parsed);
+        }
     } catch (const plan::PlanError& e) {
-        return std::string(e.what());
+        return std::string(e.inSource(name).what());
     }
     identity.sha256 = sha256Hex(text);
     identity.loadedAt = std::chrono::system_clock::now();

@@ -4,7 +4,8 @@
 //
 // What is checked: the size limit, the JSON, and the plan loader's full validation (schema
 // version, every field, every reference, the node order, the schedule covering each predicate
-// once, the prompt placeholders): the same checks `clue judge` applies. A clue.plan/v1 plan
+// once, the prompt placeholders) and, unless allowed, that the plan has rules: the same checks
+// `clue judge` applies. A clue.plan/v1 plan
 // carries no test blocks, so there are no decisions of the constitution's own tests to compare.
 #pragma once
 
@@ -24,7 +25,8 @@ public:
     using Loaded = runtime::Expected<std::shared_ptr<ActivePlan>, std::string>;
 
     // `answers` must outlive the store and every plan it hands out.
-    PlanStore(runtime::AnswerStack& answers, runtime::JudgeSettings settings);
+    // A plan of no rules is refused unless `allowEmpty`: it would call every image safe.
+    PlanStore(runtime::AnswerStack& answers, runtime::JudgeSettings settings, bool allowEmpty);
 
     // The active plan; null before the first successful load.
     std::shared_ptr<ActivePlan> current() const;
@@ -40,6 +42,7 @@ private:
 
     runtime::AnswerStack& answers_;
     runtime::JudgeSettings settings_;
+    bool allowEmpty_;
     std::mutex installing_; // one load at a time, so the last one read is the one kept
     mutable std::mutex mutex_;
     std::shared_ptr<ActivePlan> current_;

@@ -37,6 +37,8 @@ struct ServeOptions {
     runtime::JudgeSettings judge;
     std::optional<std::filesystem::path> decisionLog;
     bool watch = false; // reload the plan file when it changes
+    // Accept a plan of no rules (refused otherwise: it would answer `safe` for every image).
+    bool allowEmpty = false;
     std::chrono::milliseconds watchInterval{1'000};
     TokenSet tokens; // empty: no authentication
 };

@@ -96,7 +96,7 @@ ServerState::ServerState(ServeOptions serveOptions, std::unique_ptr<runtime::Ans
                           [this] {
                               return probe_->up() ? 1.0 : 0.0;
                           }}),
-      plans_(*answers_, options_.judge),
+      plans_(*answers_, options_.judge, options_.allowEmpty),
       reloader_(plans_, metrics_, log_, answers_->backend().model) {}
 
 int ServerState::run() {

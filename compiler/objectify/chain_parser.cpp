@@ -18,8 +18,9 @@ using nlohmann::json;
 // with prose around it): the first that has a "chain", else the first that reads at all. Nothing,
 // with `problem` set, when there is none or one is not strict JSON (a key twice included).
 std::optional<json> findJson(std::string_view answer, std::string& problem) {
+    const std::vector<std::string_view> candidates = jsonObjectsIn(answer);
     std::optional<json> first;
-    for (std::string_view candidate : jsonObjectsIn(answer)) {
+    for (std::string_view candidate : candidates) {
         std::optional<json> object;
         try {
             object = parseJsonObject(candidate);
@@ -36,6 +37,10 @@ std::optional<json> findJson(std::string_view answer, std::string& problem) {
     }
     if (!first) {
         problem = "it is not a JSON object";
+        std::string why;
+        if (!candidates.empty() && !tryParseJsonInput(candidates.front(), &why)) {
+            problem += " (" + why + ")";
+        }
     }
     return first;
 }

@@ -33,6 +33,10 @@ std::string_view toString(BackendErrorKind kind) {
         return "not-cached";
     case BackendErrorKind::DetectorFailed:
         return "detector-failed";
+    case BackendErrorKind::ModelNotServed:
+        return "model-not-served";
+    case BackendErrorKind::Stopped:
+        return "stopped";
     }
     CLUE_UNREACHABLE();
 }

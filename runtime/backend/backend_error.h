@@ -20,6 +20,8 @@ enum class BackendErrorKind {
     InvalidRating,     // the reasoning summary holds no usable {"rating", "rationale"}
     NotCached,         // a replay backend has no cached answer for the question
     DetectorFailed,    // the region detector (or the region editor) could not serve a predicate
+    ModelNotServed,    // the preflight: the server's model list does not name the model
+    Stopped, // not asked: the circuit breaker stopped the run after consecutive hopeless failures
 };
 
 // "cancelled", "transport", ... (stable: used in evidence JSON).

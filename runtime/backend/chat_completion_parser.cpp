@@ -26,7 +26,8 @@ std::optional<std::string> describeError(const json& doc) {
     const json* error = nullptr;
     if (auto it = doc.find("error"); it != doc.end() && !it->is_null()) {
         error = &*it;
-    } else if (doc.value("object", "") == "error") {
+    } else if (auto object = doc.find("object");
+               object != doc.end() && object->is_string() && *object == "error") {
         error = &doc; // vLLM before 0.6: the error fields at the top level
     } else {
         return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "common/assert.h"
 #include "runtime/backend/chat_completion_parser.h"
+#include "runtime/backend/model_list.h"
 #include "runtime/backend/request_builder.h"
 #include "runtime/http/secret_redactor.h"
 
@@ -169,8 +170,9 @@ std::future<Result> futureOf(std::function<void(std::function<void(Result)>)> ca
 
 } // namespace
 
-OpenAiBackend::OpenAiBackend(HttpClient& client, OpenAiBackendOptions options)
-    : client_(client), options_(std::move(options)) {
+OpenAiBackend::OpenAiBackend(HttpClient& client, OpenAiBackendOptions options,
+                             CircuitBreaker* breaker)
+    : client_(client), options_(std::move(options)), breaker_(breaker) {
     while (!options_.endpoint.empty() && options_.endpoint.back() == '/') {
         options_.endpoint.pop_back();
     }
@@ -178,6 +180,30 @@ OpenAiBackend::OpenAiBackend(HttpClient& client, OpenAiBackendOptions options)
 
 std::string OpenAiBackend::chatCompletionsUrl() const {
     return options_.endpoint + "/chat/completions";
+}
+
+std::string OpenAiBackend::modelsUrl() const {
+    return options_.endpoint + "/models";
+}
+
+void OpenAiBackend::record(const BackendError* error) {
+    if (breaker_ != nullptr) {
+        breaker_->record(error);
+    }
+}
+
+template <typename Result> Result OpenAiBackend::settled(Result result) {
+    if (!result && result.error().kind == BackendErrorKind::Cancelled) {
+        if (auto refused = refusal()) {
+            return std::move(*refused); // abandoned because the breaker opened
+        }
+    }
+    record(result ? nullptr : &result.error());
+    return result;
+}
+
+std::optional<BackendError> OpenAiBackend::refusal() const {
+    return breaker_ != nullptr ? breaker_->refusal() : std::nullopt;
 }
 
 HttpRequest OpenAiBackend::httpRequest(std::string body, std::size_t maxReplyBytes) const {
@@ -188,10 +214,20 @@ HttpRequest OpenAiBackend::httpRequest(std::string body, std::size_t maxReplyByt
     request.bearerToken = options_.apiKey;
     request.totalTimeout = options_.requestTimeout;
     request.maxResponseBytes = maxReplyBytes;
+    if (breaker_ != nullptr) {
+        // Once the breaker opens, requests still queued or waiting to retry are not sent.
+        request.abandonIf = [breaker = breaker_] {
+            return breaker->open();
+        };
+    }
     return request;
 }
 
 void OpenAiBackend::askYesNo(const YesNoQuery& query, YesNoCallback done) {
+    if (auto refused = refusal()) {
+        done(std::move(*refused));
+        return;
+    }
     HttpRequest request = httpRequest(
         buildYesNoBody(options_.model, query.question, query.imageDataUrl, options_.topLogprobs),
         kYesNoReplyBytes);
@@ -202,9 +238,9 @@ void OpenAiBackend::askYesNo(const YesNoQuery& query, YesNoCallback done) {
         *lastParse = parseChatCompletion(body);
         return unusableYesNo(**lastParse);
     };
-    client_.submit(std::move(request), [url = chatCompletionsUrl(), key = options_.apiKey,
+    client_.submit(std::move(request), [this, url = chatCompletionsUrl(), key = options_.apiKey,
                                         lastParse, done = std::move(done)](HttpResult result) {
-        done(readYesNo(result, url, key, std::move(*lastParse)));
+        done(settled(readYesNo(result, url, key, std::move(*lastParse))));
     });
 }
 
@@ -222,7 +258,14 @@ void OpenAiBackend::sendChat(std::shared_ptr<const ChatRequest> request, bool sc
     client_.submit(std::move(http), [done = std::move(done)](HttpResult result) { done(result); });
 }
 
-void OpenAiBackend::chat(ChatRequest request, ChatCallback done) {
+void OpenAiBackend::chat(ChatRequest request, ChatCallback original) {
+    if (auto refused = refusal()) {
+        original(std::move(*refused));
+        return;
+    }
+    ChatCallback done = [this, original = std::move(original)](ChatResult result) {
+        original(settled(std::move(result)));
+    };
     auto shared = std::make_shared<const ChatRequest>(std::move(request));
     const bool inPrompt = shared->jsonSchema.has_value() && schemaInPrompt_.load();
     const auto start = Clock::now();
@@ -244,6 +287,35 @@ void OpenAiBackend::chat(ChatRequest request, ChatCallback done) {
             done(std::move(result));
         });
     });
+}
+
+void OpenAiBackend::listModels(std::function<void(ModelListResult)> done) {
+    HttpRequest request;
+    request.method = "GET";
+    request.url = modelsUrl();
+    request.headers = {"Accept: application/json"};
+    request.bearerToken = options_.apiKey;
+    request.totalTimeout = options_.requestTimeout;
+    request.maxResponseBytes = kModelListReplyBytes;
+    client_.submit(std::move(request), [url = modelsUrl(), key = options_.apiKey,
+                                        done = std::move(done)](HttpResult result) {
+        if (!result.httpOk()) {
+            done(finished(httpFailure(result, url), result, key));
+            return;
+        }
+        auto ids = parseModelList(result.body);
+        done(ids ? ModelListResult(std::move(ids.value()))
+                 : ModelListResult(finished(ids.error(), result, key)));
+    });
+}
+
+std::optional<BackendError> OpenAiBackend::preflight() {
+    auto problem = std::make_shared<std::promise<std::optional<BackendError>>>();
+    auto answered = problem->get_future();
+    checkModelServed(*this, [problem](std::optional<BackendError> found) {
+        problem->set_value(std::move(found));
+    });
+    return answered.get();
 }
 
 std::future<ChatResult> OpenAiBackend::chat(ChatRequest request) {

@@ -5,6 +5,7 @@
 #include "runtime/backend/backend_answers.h"
 #include "runtime/backend/backend_error.h"
 #include "runtime/backend/chat_request.h"
+#include "runtime/backend/circuit_breaker.h"
 #include "runtime/http/http_client.h"
 #include "runtime/support/expected.h"
 
@@ -16,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace clue::runtime {
 
@@ -33,6 +35,8 @@ struct OpenAiBackendOptions {
 // reasoning, the rating, objectify's prompts). An oversized reply fails that request (kind
 // malformed-response), without a retry.
 inline constexpr std::size_t kYesNoReplyBytes = 64u << 10;
+// A model list (the preflight's GET {endpoint}/models): hosted APIs list hundreds of models.
+inline constexpr std::size_t kModelListReplyBytes = 1u << 20;
 constexpr std::size_t chatReplyBytes(int maxTokens) {
     return (64u << 10) + 256u * static_cast<std::size_t>(maxTokens > 0 ? maxTokens : 0);
 }
@@ -46,6 +50,7 @@ struct YesNoQuery {
 
 using YesNoResult = Expected<YesNoAnswer, BackendError>;
 using ChatResult = Expected<ChatAnswer, BackendError>;
+using ModelListResult = Expected<std::vector<std::string>, BackendError>;
 
 // Thread-safe. The query's strings are copied into the request body before the call returns.
 // Callbacks run on the HttpClient's loop thread (see HttpClient for the rules). The client must
@@ -55,7 +60,10 @@ public:
     using YesNoCallback = std::function<void(YesNoResult)>;
     using ChatCallback = std::function<void(ChatResult)>;
 
-    OpenAiBackend(HttpClient& client, OpenAiBackendOptions options);
+    // With a `breaker`, every call's outcome is recorded in it, and once it is open every call
+    // fails at once with its Stopped error, without a request. It must outlive the backend.
+    OpenAiBackend(HttpClient& client, OpenAiBackendOptions options,
+                  CircuitBreaker* breaker = nullptr);
 
     // max_tokens 1, temperature 0, logprobs, top_logprobs; the answer is the yes/no score of the
     // first token. A 2xx answer that is malformed or has no logprobs is retried like a 5xx.
@@ -68,17 +76,32 @@ public:
     void chat(ChatRequest request, ChatCallback done);
     std::future<ChatResult> chat(ChatRequest request);
 
+    // GET {endpoint}/models: the ids the server serves.
+    void listModels(std::function<void(ModelListResult)> done);
+    // The preflight of a run: the server answers its model list and the list names the model.
+    // Nothing when both hold; else why not, as one sentence for people.
+    std::optional<BackendError> preflight();
+
     const OpenAiBackendOptions& options() const { return options_; }
     std::string chatCompletionsUrl() const;
+    std::string modelsUrl() const;
     bool schemaGoesInPrompt() const { return schemaInPrompt_.load(); }
 
 private:
     void sendChat(std::shared_ptr<const ChatRequest> request, bool schemaInPrompt,
                   std::function<void(const HttpResult&)> done);
     HttpRequest httpRequest(std::string body, std::size_t maxReplyBytes) const;
+    // Records `error` (nothing: an answer) in the breaker, if any.
+    void record(const BackendError* error);
+    // A finished call's result, recorded; a call abandoned because the breaker opened gets its
+    // Stopped error.
+    template <typename Result> Result settled(Result result);
+    // The breaker's error when it is open.
+    std::optional<BackendError> refusal() const;
 
     HttpClient& client_;
     OpenAiBackendOptions options_;
+    CircuitBreaker* breaker_;
     std::atomic<bool> schemaInPrompt_{false};
 };
 

@@ -9,6 +9,7 @@
 //   max_connections: 16
 //   timeouts: {connect_s: 10, request_s: 120}
 //   retries: {max_attempts: 4, backoff_base_ms: 250, backoff_max_ms: 8000, retry_after_cap_s: 60}
+//   max_consecutive_failures: 10
 #include "runtime/config/backend_config.h"
 
 #include "runtime/http/header_text.h"
@@ -77,7 +78,8 @@ void readRetries(ConfigSection retries, BackendConfig& config) {
 
 void readSection(ConfigSection backend, BackendConfig& config) {
     backend.expectOnly({"endpoint", "model", "api_key_env", "api_key", "top_logprobs",
-                        "concurrency", "max_connections", "timeouts", "retries"});
+                        "concurrency", "max_connections", "timeouts", "retries",
+                        "max_consecutive_failures"});
     if (backend.has("api_key")) {
         backend.error("api_key", "API keys do not belong in a settings file; put the key in an "
                                  "environment variable and name it with api_key_env");
@@ -106,6 +108,9 @@ void readSection(ConfigSection backend, BackendConfig& config) {
     }
     if (auto connections = backend.integer("max_connections", 1, 1024)) {
         config.maxConnections = static_cast<int>(*connections);
+    }
+    if (auto failures = backend.integer("max_consecutive_failures", 0, 1'000'000)) {
+        config.maxConsecutiveFailures = static_cast<int>(*failures);
     }
     readTimeouts(backend.section("timeouts"), config);
     readRetries(backend.section("retries"), config);

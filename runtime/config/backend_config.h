@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/project_config.h"
+#include "runtime/backend/circuit_breaker.h"
 #include "runtime/backend/openai_backend.h"
 #include "runtime/http/http_client_options.h"
 
@@ -28,6 +29,11 @@ struct BackendConfig {
     std::chrono::milliseconds connectTimeout{10'000};
     std::chrono::milliseconds requestTimeout{120'000};
     RetryPolicy retry;
+    // Consecutive model calls that fail in a way no retry can mend before the run stops (see
+    // CircuitBreaker); 0: never stop.
+    int maxConsecutiveFailures = kDefaultMaxConsecutiveFailures;
+    // Check before a run that the server answers its model list and serves `model`.
+    bool preflight = true;
 
     OpenAiBackendOptions backendOptions() const;
     HttpClientOptions httpClientOptions() const;

@@ -160,6 +160,13 @@ private:
             job->started = true;
             job->result.timings.queued = since(job->submittedAt);
         }
+        if (job->request.abandonIf && job->request.abandonIf()) {
+            job->result.error = HttpErrorKind::Cancelled;
+            job->result.errorText = "abandoned before attempt " +
+                                    std::to_string(job->result.attempts + 1) + " by its sender";
+            deliver(std::move(job), options);
+            return;
+        }
         if (!prepareAttempt(*job, options)) {
             deliver(std::move(job), options);
             return;

@@ -33,6 +33,10 @@ struct HttpRequest {
     // (e.g. "truncated JSON"), or nothing when it is acceptable. Called on the client's loop
     // thread; keep it cheap and never throw.
     std::function<std::optional<std::string>(long status, std::string_view body)> retryIf;
+    // Optional: asked before each attempt (the first, after waiting in the queue, and every
+    // retry); when it returns true the request ends Cancelled without that attempt. Called on the
+    // client's loop thread; keep it cheap and never throw.
+    std::function<bool()> abandonIf;
 };
 
 } // namespace clue::runtime

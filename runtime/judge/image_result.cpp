@@ -79,10 +79,16 @@ Verdict verdictOf(const std::vector<RuleState>& rules) {
     return Verdict::Safe;
 }
 
+bool ImageResult::stopped() const {
+    return std::any_of(predicates.begin(), predicates.end(), [](const PredicateEvidence& p) {
+        return p.failure && p.failure->error.kind == BackendErrorKind::Stopped;
+    });
+}
+
 void applyVerdict(ImageResult& result, OnError policy) {
     result.verdict = verdictOf(result.rules);
     result.policyApplied.reset();
-    if (result.verdict != Verdict::Error || policy == OnError::Error) {
+    if (result.verdict != Verdict::Error || policy == OnError::Error || result.stopped()) {
         return;
     }
     result.verdict = policy == OnError::Unsafe ? Verdict::Unsafe : Verdict::Safe;

@@ -40,6 +40,8 @@ struct ImageResult {
 
     // Some predicate could not be judged, or the image could not be read.
     bool failed() const;
+    // A question went unasked because the circuit breaker stopped the run.
+    bool stopped() const;
     int violatedCount() const;
     // Predicates the chain-of-thought decided (reasoning-yes or reasoning-no).
     int escalations() const;
@@ -48,7 +50,8 @@ struct ImageResult {
 // unsafe when a rule is violated; else error when a rule is in error; else safe.
 Verdict verdictOf(const std::vector<RuleState>& rules);
 
-// Sets result.verdict from its rules and the policy (which changes only an `error` verdict).
+// Sets result.verdict from its rules and the policy (which changes only an `error` verdict, and
+// never one the circuit breaker caused: a stopped run's images stay `error`).
 void applyVerdict(ImageResult& result, OnError policy);
 
 // The result for an image that could not be loaded: always `error`, whatever the policy.

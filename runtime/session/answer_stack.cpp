@@ -1,6 +1,7 @@
 // Assembling the answer sources, and the default cache location.
 #include "runtime/session/answer_stack.h"
 
+#include "runtime/backend/model_list.h"
 #include "runtime/judge/cached_answer_source.h"
 #include "runtime/judge/model_answer_source.h"
 #include "runtime/judge/replay_answer_source.h"
@@ -80,7 +81,27 @@ void AnswerStack::probe(const plan::Prompts& prompts, const StatementRef& statem
     ScoreQuery query;
     query.variant = QueryVariant::NoImage;
     query.statement = statement;
-    (found.model ? *found.model : *found.front).score(query, std::move(done));
+    if (!found.model || !options_.backend.preflight) {
+        (found.model ? *found.model : *found.front).score(query, std::move(done));
+        return;
+    }
+    // The preflight first: a server that answers but no longer serves the model is not ready.
+    checkModelServed(server_->backend(), [model = found.model.get(), query, done = std::move(done)](
+                                             std::optional<BackendError> problem) mutable {
+        if (problem) {
+            done(AnswerError{std::move(*problem), {}});
+        } else {
+            model->score(query, std::move(done));
+        }
+    });
+}
+
+std::optional<BackendError> AnswerStack::preflight() {
+    return server_ ? server_->preflight() : std::nullopt;
+}
+
+std::optional<BackendError> AnswerStack::stopped() const {
+    return server_ ? server_->stopped() : std::nullopt;
 }
 
 fs::path defaultCacheFile() {

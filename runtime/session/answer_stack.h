@@ -66,11 +66,20 @@ public:
     // stack's lifetime. Thread-safe, as is the source (see AnswerSource).
     AnswerSource& source(const plan::Prompts& prompts);
 
-    // Asks the model one language-prior question (`statement`, no image) with `prompts`, past the
-    // cache: whether the server answers now (a server's readiness probe). A replay has no server:
-    // its cache answers, and a miss is an error.
+    // Whether the server answers now (a server's readiness probe): the preflight's check that it
+    // serves the model (unless backend.preflight is off), then one language-prior question
+    // (`statement`, no image) with `prompts`, past the cache. A replay has no server: its cache
+    // answers, and a miss is an error.
     void probe(const plan::Prompts& prompts, const StatementRef& statement,
                AnswerSource::ScoreCallback done);
+
+    // Before a run (unless backend.preflight is off or this is a replay): the server answers its
+    // model list and serves the model; else why not (a dead endpoint, a wrong API base, a model
+    // name it does not serve, with the closest it does). Blocks for one request and its retries.
+    std::optional<BackendError> preflight();
+    // Why the circuit breaker stopped the model calls (backend.maxConsecutiveFailures): every
+    // question since failed at once with this error (kind Stopped). Nothing while calls go on.
+    std::optional<BackendError> stopped() const;
 
     const BackendConfig& backend() const { return options_.backend; }
     bool replaying() const { return options_.replay; }

@@ -3,11 +3,13 @@
 // objectify`'s model) holds one of these.
 #pragma once
 
+#include "runtime/backend/circuit_breaker.h"
 #include "runtime/backend/openai_backend.h"
 #include "runtime/config/backend_config.h"
 #include "runtime/http/http_client.h"
 
 #include <memory>
+#include <optional>
 
 namespace clue::runtime {
 
@@ -21,12 +23,20 @@ public:
     ServerConnection& operator=(const ServerConnection&) = delete;
 
     OpenAiBackend& backend() { return *backend_; }
+    // The server answers its model list and serves the model; else why not. Nothing to check when
+    // config.preflight is off. Blocks: never call it from an answer callback.
+    std::optional<BackendError> preflight();
+    // Why the circuit breaker stopped the calls (config.maxConsecutiveFailures); nothing while
+    // they go on.
+    std::optional<BackendError> stopped() const { return breaker_.refusal(); }
     // Stops every request now (idempotent); the destructor does it too.
     void shutdown() { client_->shutdown(); }
 
 private:
     std::unique_ptr<HttpClient> client_;
+    CircuitBreaker breaker_;
     std::unique_ptr<OpenAiBackend> backend_;
+    bool preflight_;
 };
 
 } // namespace clue::runtime

@@ -56,7 +56,7 @@ private:
     std::atomic<int> answered_{0};
 };
 
-// What `clue judge` asks through (cli/model_connection.h): the HTTP client, shut down first
+// What `clue judge` asks through (runtime/session/answer_stack.h): the HTTP client, shut down first
 // when the connection ends.
 struct Connection {
     Connection(const std::string& endpoint, const plan::Prompts& prompts)

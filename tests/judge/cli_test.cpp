@@ -142,7 +142,7 @@ TEST_F(JudgeCliTest, ImagesThatDoNotDecodeAreErrorsAndNeverAsked) {
     dir_.write("photo.webp", std::string("RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0", 20) + "secret");
     auto r = clue({"judge", "plan.json", "cut.png", "cut.jpg", "garbage.gif", "garbage.bmp",
                    "photo.webp", "--endpoint", server.url("/v1"), "--model", "m", "--no-cache",
-                   "--on-error", "safe"});
+                   "--on-error", "safe", "--no-preflight"});
     EXPECT_EQ(r.exitCode, 1) << r.err;
     EXPECT_EQ(server.requestCount(), 0);
     auto out = lines(r.out);
@@ -306,7 +306,8 @@ TEST_F(JudgeCliTest, ExplainTracesOneImage) {
     }
 }
 
-// A plan of no rules would call every image safe: judge and calibrate refuse it unless asked.
+// A plan of no rules would call every image safe: judge, calibrate, eval and serve refuse it
+// unless asked.
 TEST_F(JudgeCliTest, APlanOfNoRulesIsRefusedUnlessAllowed) {
     prepareCache();
     plan::writePlanFile(test::PlanBuilder().build(), (dir_ / "empty.json").string());
@@ -322,6 +323,19 @@ TEST_F(JudgeCliTest, APlanOfNoRulesIsRefusedUnlessAllowed) {
     EXPECT_EQ(calibrate.exitCode, 2);
     EXPECT_NE(calibrate.err.find(refused), std::string::npos) << calibrate.err;
     EXPECT_FALSE(std::filesystem::exists(dir_ / "calibrated.json"));
+    dir_.write("labels.csv", "image,label\nfirst.png,unsafe\n");
+    auto eval = clue({"eval", "empty.json", "labels.csv", "--replay", "--cache", "cache.sqlite",
+                      "--model", "m", "--no-progress"});
+    EXPECT_EQ(eval.exitCode, 2);
+    EXPECT_EQ(eval.out, "");
+    EXPECT_NE(eval.err.find(refused), std::string::npos) << eval.err;
+    // serve: an empty plan would answer `safe` to every request; it is refused before listening.
+    auto serve = clue({"serve", "empty.json", "--listen", "127.0.0.1:0", "--replay", "--cache",
+                       "cache.sqlite", "--model", "m"});
+    EXPECT_EQ(serve.exitCode, 2);
+    EXPECT_NE(serve.err.find("the plan has no rules, so it would judge every image safe"),
+              std::string::npos)
+        << serve.err;
     auto allowed = clue({"judge", "empty.json", "first.png", "--allow-empty", "--replay", "--cache",
                          "cache.sqlite", "--model", "m"});
     EXPECT_EQ(allowed.exitCode, 0) << allowed.err;
@@ -561,8 +575,9 @@ TEST_F(JudgeCliTest, CalibrateRecordsEveryPriorAndTheModel) {
         [](const httplib::Request& request, httplib::Response& response, int) {
             response.set_content(priorAnswer(request.body).dump(), "application/json");
         });
+    // The scripted server answers questions only: no model list to check.
     auto r = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
-                   "--no-cache", "-o", "calibrated.json"});
+                   "--no-cache", "--no-preflight", "-o", "calibrated.json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.err.find("measured 3 of 3 priors with model vlm: 3 calls"), std::string::npos)
         << r.err;
@@ -587,11 +602,11 @@ TEST_F(JudgeCliTest, CalibrateSaysWhichPriorsCameFromTheCache) {
             response.set_content(priorAnswer(request.body).dump(), "application/json");
         });
     auto first = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
-                       "-o", "calibrated.json"});
+                       "-o", "calibrated.json", "--no-preflight"});
     ASSERT_EQ(first.exitCode, 0) << first.err;
     EXPECT_EQ(first.err.find("came from the score cache"), std::string::npos) << first.err;
     auto second = clue({"calibrate", "plan.json", "--endpoint", server.url("/other/v1"), "--model",
-                        "vlm", "-o", "calibrated2.json"});
+                        "vlm", "-o", "calibrated2.json", "--no-preflight"});
     ASSERT_EQ(second.exitCode, 0) << second.err;
     EXPECT_EQ(server.requestCount(), 3);
     EXPECT_NE(second.err.find("measured 3 of 3 priors with model vlm: 0 calls, 3 cache hits"),
@@ -616,8 +631,9 @@ TEST_F(JudgeCliTest, CalibrateWritesNothingWhenAPriorFails) {
         });
     dir_.write("clue.yaml", "backend:\n  retries:\n    max_attempts: 2\n    backoff_base_ms: 1\n");
     dir_.write("calibrated.json", "old");
+    // The scripted server answers questions only: no model list to check.
     auto r = clue({"calibrate", "plan.json", "--endpoint", server.url("/v1"), "--model", "vlm",
-                   "--no-cache", "-o", "calibrated.json"});
+                   "--no-cache", "--no-preflight", "-o", "calibrated.json"});
     EXPECT_EQ(r.exitCode, 1) << r.err;
     EXPECT_NE(r.err.find("cannot measure the prior of \"fire is visible\""), std::string::npos)
         << r.err;

@@ -64,8 +64,27 @@ TEST_F(ObjectifyCli, AServerThatCannotBeReachedFailsTheRunAndWritesNothing) {
     write("clue.yaml", "backend:\n  retries:\n    max_attempts: 1\n");
     auto run = clue({"objectify", "--endpoint", gone, "--model", "clue-sim", "policy.clue"});
     EXPECT_EQ(run.exitCode, 2);
-    EXPECT_THAT(run.err, HasSubstr("error[E083]: objectifying rule 'fire' failed: the rating "
-                                   "request failed"));
+    EXPECT_THAT(run.err, HasSubstr("clue: error: the model server does not answer its model "
+                                   "list: cannot reach " +
+                                   gone + "/models"));
+    EXPECT_FALSE(exists("policy.clue.lock"));
+
+    auto past = clue(
+        {"objectify", "--endpoint", gone, "--model", "clue-sim", "--no-preflight", "policy.clue"});
+    EXPECT_EQ(past.exitCode, 2);
+    EXPECT_THAT(past.err, HasSubstr("error[E083]: objectifying rule 'fire' failed: the rating "
+                                    "request failed"));
+    EXPECT_FALSE(exists("policy.clue.lock"));
+}
+
+TEST_F(ObjectifyCli, AModelTheServerDoesNotServeIsNamedBeforeAnyQuestion) {
+    startSim(sourceFile("tests/objectify/worlds/unusable_answers.yaml"));
+    write("policy.clue", kPolicy);
+    auto run = clue({"objectify", "--endpoint", endpoint(), "--model", "clue-sin", "policy.clue"});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_THAT(run.err, HasSubstr("does not serve the model 'clue-sin': did you mean "
+                                   "'clue-sim'?"));
+    EXPECT_EQ(simStats()["requests"]["total"], 0);
     EXPECT_FALSE(exists("policy.clue.lock"));
 }
 

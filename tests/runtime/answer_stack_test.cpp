@@ -169,6 +169,22 @@ TEST(AnswerStack, OneSourcePerPromptSetAndThePromptVersionScopesTheCache) {
     EXPECT_EQ(server.requestCount(), 2);
 }
 
+// Serves GET /v1/models with `ids`, and answers every question like answerYes.
+TestHttpServer::Handler servingModels(std::vector<std::string> ids) {
+    return [ids](const httplib::Request& q, httplib::Response& r, int i) {
+        if (q.method != "GET") {
+            answerYes(q, r, i);
+            return;
+        }
+        nlohmann::json data = nlohmann::json::array();
+        for (const std::string& id : ids) {
+            data.push_back({{"id", id}, {"object", "model"}});
+        }
+        r.set_content(nlohmann::json{{"object", "list"}, {"data", data}}.dump(),
+                      "application/json");
+    };
+}
+
 ScoreResult probe(AnswerStack& stack, const std::string& statement) {
     return awaitAnswer([&](AnswerSource::ScoreCallback done) {
         stack.probe(clue::plan::defaultPrompts(), {statement, clue::statementHash(statement)},
@@ -177,7 +193,7 @@ ScoreResult probe(AnswerStack& stack, const std::string& statement) {
 }
 
 TEST(AnswerStack, AProbeGoesPastTheCacheToTheServerAndFailsWhenItIsDown) {
-    TestHttpServer server(answerYes);
+    TestHttpServer server(servingModels({"test-model"}));
     TempDir dir;
     AnswerStackOptions options = optionsFor(server.url("/v1"));
     options.cacheFile = dir / "scores.sqlite";
@@ -187,8 +203,9 @@ TEST(AnswerStack, AProbeGoesPastTheCacheToTheServerAndFailsWhenItIsDown) {
                     priorQuery("a person is visible")));
     ScoreResult probed = probe(*stack.value(), "a person is visible");
     ASSERT_TRUE(probed);
-    EXPECT_EQ(probed->cost.calls, 1); // the cache holds the answer, and the server was asked
-    EXPECT_EQ(server.requestCount(), 2);
+    EXPECT_EQ(probed->cost.calls, 1);    // the cache holds the answer, and the server was asked
+    EXPECT_EQ(server.requestCount(), 3); // the question, then the probe's model list and question
+    EXPECT_EQ(server.recorded().at(1).path, "/v1/models");
 
     auto down = AnswerStack::open(optionsFor(unreachable()));
     ASSERT_TRUE(down);
@@ -219,6 +236,89 @@ TEST(AnswerStack, ClosingItEndsTheQuestionsInFlight) {
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().error.kind, BackendErrorKind::Cancelled);
     server.release();
+}
+
+TEST(AnswerStack, ThePreflightPassesWhenTheServerServesTheModel) {
+    TestHttpServer server(servingModels({"other", "test-model"}));
+    auto stack = AnswerStack::open(optionsFor(server.url("/v1")));
+    ASSERT_TRUE(stack);
+    EXPECT_FALSE(stack.value()->preflight());
+    ASSERT_EQ(server.recorded().size(), 1u);
+    EXPECT_EQ(server.recorded()[0].path, "/v1/models");
+}
+
+TEST(AnswerStack, ThePreflightNamesAModelTheServerDoesNotServe) {
+    TestHttpServer server(servingModels({"test-modle"}));
+    auto stack = AnswerStack::open(optionsFor(server.url("/v1")));
+    ASSERT_TRUE(stack);
+    auto problem = stack.value()->preflight();
+    ASSERT_TRUE(problem);
+    EXPECT_EQ(problem->kind, BackendErrorKind::ModelNotServed);
+    EXPECT_NE(problem->message.find("did you mean 'test-modle'?"), std::string::npos)
+        << problem->message;
+}
+
+TEST(AnswerStack, ThePreflightFailsOnADeadEndpointOrAWrongApiBase) {
+    auto down = AnswerStack::open(optionsFor(unreachable()));
+    ASSERT_TRUE(down);
+    auto dead = down.value()->preflight();
+    ASSERT_TRUE(dead);
+    EXPECT_EQ(dead->kind, BackendErrorKind::Transport);
+    EXPECT_NE(dead->message.find("does not answer its model list"), std::string::npos);
+
+    TestHttpServer server(
+        [](const httplib::Request&, httplib::Response& r, int) { r.status = 404; });
+    auto wrongBase = AnswerStack::open(optionsFor(server.url(""))); // no /v1
+    ASSERT_TRUE(wrongBase);
+    auto notFound = wrongBase.value()->preflight();
+    ASSERT_TRUE(notFound);
+    EXPECT_EQ(notFound->httpStatus, 404);
+    EXPECT_NE(notFound->message.find("is the endpoint the API base"), std::string::npos)
+        << notFound->message;
+}
+
+TEST(AnswerStack, AProbeFailsWhenTheServerNoLongerServesTheModel) {
+    TestHttpServer server(servingModels({"other-model"}));
+    auto stack = AnswerStack::open(optionsFor(server.url("/v1")));
+    ASSERT_TRUE(stack);
+    ScoreResult failed = probe(*stack.value(), "a person is visible");
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().error.kind, BackendErrorKind::ModelNotServed);
+    EXPECT_EQ(server.requestCount(), 1) << "no question after a failed preflight";
+}
+
+TEST(AnswerStack, ThePreflightIsSkippedWhenTurnedOff) {
+    AnswerStackOptions off = optionsFor(unreachable());
+    off.backend.preflight = false;
+    auto stack = AnswerStack::open(off);
+    ASSERT_TRUE(stack);
+    EXPECT_FALSE(stack.value()->preflight());
+}
+
+// A server that refuses every question with 404: after the threshold the stack stops asking, and
+// every later question fails at once with the breaker's one error.
+TEST(AnswerStack, TheCircuitBreakerStopsAskingAfterConsecutiveHopelessFailures) {
+    TestHttpServer server([](const httplib::Request&, httplib::Response& r, int) {
+        r.status = 404;
+        r.set_content(R"({"error": {"message": "no such model", "type": "invalid_request_error"}})",
+                      "application/json");
+    });
+    AnswerStackOptions options = optionsFor(server.url("/v1"));
+    options.backend.maxConsecutiveFailures = 3;
+    auto stack = AnswerStack::open(options);
+    ASSERT_TRUE(stack);
+    AnswerSource& source = stack.value()->source(clue::plan::defaultPrompts());
+    for (int i = 0; i < 10; ++i) {
+        ScoreResult result = ask(source, priorQuery("statement " + std::to_string(i)));
+        ASSERT_FALSE(result);
+        EXPECT_EQ(result.error().error.kind,
+                  i < 3 ? BackendErrorKind::ServerError : BackendErrorKind::Stopped)
+            << i;
+    }
+    EXPECT_EQ(server.requestCount(), 3);
+    auto stopped = stack.value()->stopped();
+    ASSERT_TRUE(stopped);
+    EXPECT_NE(stopped->message.find("no such model"), std::string::npos) << stopped->message;
 }
 
 } // namespace

@@ -103,6 +103,10 @@ TEST(ChatCompletionParser, ErrorBodiesBecomeServerErrorsWithTheirMessage) {
     EXPECT_EQ(describeErrorBody(R"({"error":"model 'llava' not found"})"),
               "model 'llava' not found");
     EXPECT_FALSE(describeErrorBody(R"({"choices":[]})"));
+    // Found by the chat-completion fuzzer: an "object" that is not a string threw a JSON type
+    // error out of the parser.
+    EXPECT_FALSE(describeErrorBody(R"({"object": {"index": 0}, "choices": []})"));
+    EXPECT_NO_THROW(parseChatCompletion(R"({"object": {"index": 0}, "choices": []})"));
     EXPECT_FALSE(describeErrorBody("<html>502 Bad Gateway</html>"));
 }
 

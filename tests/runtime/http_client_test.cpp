@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <ctime>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -247,6 +248,31 @@ TEST(HttpClient, RetriesServerErrorsUntilOneSucceeds) {
     EXPECT_EQ(result.attempts, 3);
     EXPECT_EQ(result.retryReasons, (std::vector<std::string>{"HTTP 500", "HTTP 503"}));
     EXPECT_EQ(result.retryDelays.size(), 2u);
+}
+
+// The sender gives up (a circuit breaker opened): no first attempt, and no retry after one.
+TEST(HttpClient, AnAbandonIfHookEndsTheRequestBeforeItsNextAttempt) {
+    TestHttpServer server(
+        [](const httplib::Request&, httplib::Response& response, int) { response.status = 500; });
+    HttpClient client(fastRetries(4));
+    HttpRequest never = post(server.url("/"));
+    never.abandonIf = [] {
+        return true;
+    };
+    const HttpResult unsent = client.submit(std::move(never)).get();
+    EXPECT_EQ(unsent.error, HttpErrorKind::Cancelled);
+    EXPECT_EQ(unsent.attempts, 0);
+    EXPECT_EQ(server.requestCount(), 0);
+
+    HttpRequest once = post(server.url("/"));
+    auto asked = std::make_shared<int>(0);
+    once.abandonIf = [asked] {
+        return ++*asked > 1;
+    };
+    const HttpResult retried = client.submit(std::move(once)).get();
+    EXPECT_EQ(retried.error, HttpErrorKind::Cancelled);
+    EXPECT_EQ(retried.attempts, 1);
+    EXPECT_EQ(server.requestCount(), 1);
 }
 
 TEST(HttpClient, ClientErrorsAreNotRetried) {

@@ -335,6 +335,7 @@ TEST(ImageLoader, AnUnreadableFileIsReported) {
 }
 
 TEST(ImageLoader, BytesInMemoryGetTheSameChecksUnderTheNameGiven) {
+    const std::string png = clue::test::pngImage(); // one that decodes
     auto image = imageFromBytes(png, "upload.png");
     ASSERT_TRUE(image);
     EXPECT_EQ(image->format, ImageFormat::Png);

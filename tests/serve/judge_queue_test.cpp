@@ -4,6 +4,7 @@
 #include "serve/judge_queue.h"
 
 #include "tests/judge/fake_answer_source.h"
+#include "tests/support/test_images.h"
 #include "tests/judge/plan_builder.h"
 
 #include <gtest/gtest.h>
@@ -15,7 +16,7 @@ using namespace std::string_literals;
 using runtime::QueryVariant;
 using runtime::Verdict;
 
-const std::string png = "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0"s;
+const std::string png = clue::test::pngImage(); // one that decodes
 
 class JudgeQueueTest : public ::testing::Test {
 protected:

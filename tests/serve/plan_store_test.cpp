@@ -37,7 +37,7 @@ std::string read(const std::string& path) {
 TEST(PlanStore, AGoodPlanReplacesTheActiveOneAndABrokenOneIsRefused) {
     test::TempDir dir;
     auto stack = offlineStack();
-    PlanStore store(*stack, {});
+    PlanStore store(*stack, {}, false);
     const std::string first = planFile(dir, "first.json", "first_rule");
     auto loaded = store.loadFile(first);
     ASSERT_TRUE(loaded) << loaded.error();
@@ -61,6 +61,33 @@ TEST(PlanStore, AGoodPlanReplacesTheActiveOneAndABrokenOneIsRefused) {
     EXPECT_EQ(store.current()->plan().rules[0].id, "second_rule");
     EXPECT_EQ(store.current()->identity().origin, "upload");
     EXPECT_EQ(heldByARequest->plan().rules[0].id, "first_rule"); // still whole after the swap
+}
+
+// A plan of no rules would answer `safe` for every image: refused at start, on reload and on
+// upload, unless the server was started with --allow-empty.
+TEST(PlanStore, APlanOfNoRulesIsRefusedUnlessAllowed) {
+    test::TempDir dir;
+    auto stack = offlineStack();
+    const std::string empty = (dir / "empty.json").string();
+    plan::writePlanFile(test::PlanBuilder().build(), empty);
+
+    PlanStore store(*stack, {}, false);
+    auto atStart = store.loadFile(empty);
+    ASSERT_FALSE(atStart);
+    EXPECT_NE(atStart.error().find("no rules"), std::string::npos) << atStart.error();
+    EXPECT_NE(atStart.error().find("empty.json"), std::string::npos) << atStart.error();
+    EXPECT_EQ(store.current(), nullptr);
+
+    ASSERT_TRUE(store.loadFile(planFile(dir, "good.json", "kept_rule")));
+    auto uploaded = store.loadText(read(empty));
+    ASSERT_FALSE(uploaded);
+    EXPECT_NE(uploaded.error().find("would judge every image safe"), std::string::npos);
+    EXPECT_EQ(store.current()->plan().rules[0].id, "kept_rule");
+
+    PlanStore allowing(*stack, {}, true);
+    auto allowed = allowing.loadFile(empty);
+    ASSERT_TRUE(allowed) << allowed.error();
+    EXPECT_TRUE(allowing.current()->plan().rules.empty());
 }
 
 } // namespace

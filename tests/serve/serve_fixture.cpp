@@ -113,7 +113,7 @@ void ServeTest::startServe(const std::vector<std::string>& extra,
                            const std::map<std::string, std::string>& env) {
     sim::testing::ProcessSpec spec;
     spec.argv = {CLUE_BINARY,  "serve",          "plan.json", "--listen", "127.0.0.1:0",
-                 "--endpoint", sim_->url("/v1"), "--model",   "clue-sim", "--no-cache"};
+                 "--endpoint", sim_->url("/v1"), "--model",   model_,     "--no-cache"};
     spec.argv.insert(spec.argv.end(), extra.begin(), extra.end());
     if (std::find(extra.begin(), extra.end(), "--probe-interval") == extra.end()) {
         spec.argv.insert(spec.argv.end(), {"--probe-interval", "3600"}); // one probe, at start

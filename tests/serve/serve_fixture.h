@@ -67,6 +67,7 @@ protected:
     test::TempDir dir_;
     std::unique_ptr<sim::testing::SimProcess> sim_;
     std::unique_ptr<sim::testing::ListeningProcess> serve_;
+    std::string model_ = "clue-sim";  // the --model startServe passes
     std::vector<std::string> bearer_; // header lines sent with every call
     std::vector<json> recorded_;
 };

@@ -41,6 +41,19 @@ json decisions(json answer) {
 
 class ServeRoutesTest : public ServeTest {};
 
+// Readiness runs the preflight: a model the server does not serve is not ready, and says why.
+TEST_F(ServeRoutesTest, AModelTheServerDoesNotServeIsNotReady) {
+    startSim();
+    model_ = "clue-sin";
+    startServe();
+    ASSERT_TRUE(waitUntil([&] {
+        const json problem = json::parse(call("GET", "/readyz").body)["problem"];
+        return problem.is_string() &&
+               problem.get<std::string>().find("did you mean 'clue-sim'?") != std::string::npos;
+    })) << serveLog();
+    EXPECT_EQ(call("GET", "/readyz").status, 503);
+}
+
 TEST_F(ServeRoutesTest, EveryRouteAnswers) {
     startSim();
     startServe();
