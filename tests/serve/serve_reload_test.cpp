@@ -53,6 +53,22 @@ TEST_F(ServeReloadTest, SighupInstallsAGoodPlanAndKeepsTheOldOneWhenTheNewOneIsB
     EXPECT_EQ(answer["plan_id"], sha256Hex(naive));
 }
 
+// A reload and a stop signal sent back to back (`kill -HUP` then `kill`, as the docs' demo does):
+// the reload runs, then the drain, and the server exits 0 well before the drain limit. Repeated,
+// as a lost or reordered signal would only show now and then.
+TEST_F(ServeReloadTest, SighupFollowedAtOnceBySigtermReloadsThenStops) {
+    startSim();
+    for (int round = 0; round < 5; ++round) {
+        startServe();
+        ASSERT_EQ(judgeRaw(corpus()->images[0]).status, 200);
+        serve_->signal(SIGHUP);
+        serve_->signal(SIGTERM);
+        EXPECT_EQ(serve_->wait(20000), 0) << "round " << round << "\n" << serveLog();
+        EXPECT_NE(serveLog().find("drained: every request answered"), std::string::npos)
+            << serveLog();
+    }
+}
+
 TEST_F(ServeReloadTest, WatchReloadsTheFileWhenItChanges) {
     startSim();
     startServe({"--watch"});
