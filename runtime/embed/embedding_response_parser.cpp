@@ -8,10 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 
 namespace clue::runtime {
@@ -32,23 +30,6 @@ std::optional<Embedding> numbersOf(const json& array) {
             return std::nullopt;
         }
         out.push_back(value.get<float>());
-    }
-    return out;
-}
-
-// Little-endian float32, as OpenAI's encoding_format "base64" sends them.
-std::optional<Embedding> floatsOf(const std::string& text) {
-    auto bytes = base64Decode(text);
-    if (!bytes || bytes->size() % 4 != 0) {
-        return std::nullopt;
-    }
-    Embedding out(bytes->size() / 4);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        std::uint32_t word = 0;
-        for (int b = 3; b >= 0; --b) {
-            word = (word << 8) | static_cast<unsigned char>((*bytes)[i * 4 + b]);
-        }
-        out[i] = std::bit_cast<float>(word);
     }
     return out;
 }
@@ -76,7 +57,7 @@ Expected<Embedding, BackendError> vectorOf(const json& item, std::size_t positio
     if (it != item.end() && it->is_array()) {
         vector = numbersOf(*it);
     } else if (it != item.end() && it->is_string()) {
-        vector = floatsOf(it->get<std::string>());
+        vector = float32Base64Decode(it->get<std::string>());
     }
     if (!vector) {
         return malformed(where + " is not an array of numbers or base64 float32");

@@ -43,7 +43,7 @@ struct EmbeddingAnswer {
 using EmbeddingResult = Expected<EmbeddingAnswer, BackendError>;
 
 // Thread-safe. Callbacks run on the HttpClient's loop thread (see HttpClient for the rules), or
-// at once when nothing is sent. The client must outlive the backend's calls.
+// at once when nothing is sent. The client, and the backend itself, must outlive its calls.
 class EmbeddingsBackend {
 public:
     using Callback = std::function<void(EmbeddingResult)>;

@@ -10,7 +10,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <bit>
 #include <cmath>
 #include <set>
 
@@ -98,18 +97,13 @@ TEST(EmbeddingBodies, VectorsAreReturnedInInputOrderWhateverTheDataOrder) {
 }
 
 TEST(EmbeddingBodies, Base64Float32IsDecoded) {
-    const float values[] = {0.5f, -1.25f, 3.0f};
-    std::string bytes;
-    for (float value : values) {
-        const auto word = std::bit_cast<std::uint32_t>(value);
-        for (int b = 0; b < 4; ++b) {
-            bytes.push_back(static_cast<char>((word >> (8 * b)) & 0xff));
-        }
-    }
+    // 0.5, -1.25 and 3.0 as little-endian float32: 0x3f000000, 0xbfa00000, 0x40400000.
+    const std::string bytes("\x00\x00\x00\x3f\x00\x00\xa0\xbf\x00\x00\x40\x40", 12);
     const auto parsed = parseEmbeddingResponse(
         responseWith({{{"index", 0}, {"embedding", clue::base64Encode(bytes)}}}), 1);
     ASSERT_TRUE(parsed) << parsed.error().message;
     EXPECT_EQ(parsed->vectors[0], (Embedding{0.5f, -1.25f, 3.0f}));
+    EXPECT_EQ(clue::float32Base64Encode({0.5f, -1.25f, 3.0f}), clue::base64Encode(bytes));
 }
 
 TEST(EmbeddingBodies, EveryUnusableBodyIsRefusedWithWhatWasExpected) {

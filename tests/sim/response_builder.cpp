@@ -4,7 +4,6 @@
 #include "common/base64.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 
 namespace clue::sim {
@@ -88,29 +87,13 @@ ordered_json modelListBody(const std::string& model, std::int64_t created) {
     return {{"object", "list"}, {"data", ordered_json::array({std::move(card)})}};
 }
 
-namespace {
-
-std::string float32Base64(const std::vector<float>& vector) {
-    std::string bytes;
-    bytes.reserve(vector.size() * 4);
-    for (float value : vector) {
-        const auto word = std::bit_cast<std::uint32_t>(value);
-        for (int b = 0; b < 4; ++b) {
-            bytes.push_back(static_cast<char>((word >> (8 * b)) & 0xffu));
-        }
-    }
-    return base64Encode(bytes);
-}
-
-} // namespace
-
 nlohmann::ordered_json embeddingsBody(const std::vector<std::vector<float>>& vectors,
                                       const EmbeddingsOptions& options) {
     nlohmann::ordered_json data = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < vectors.size(); ++i) {
-        nlohmann::ordered_json embedding = options.base64
-                                               ? nlohmann::ordered_json(float32Base64(vectors[i]))
-                                               : nlohmann::ordered_json(vectors[i]);
+        nlohmann::ordered_json embedding =
+            options.base64 ? nlohmann::ordered_json(float32Base64Encode(vectors[i]))
+                           : nlohmann::ordered_json(vectors[i]);
         data.push_back(options.infinity
                            ? nlohmann::ordered_json{{"object", "embedding"},
                                                     {"embedding", std::move(embedding)},
