@@ -1,5 +1,5 @@
-// `clue diff OLD NEW`: what a change to a constitution does, structurally and semantically
-// (docs/cli/diff.md). Exit 0: nothing changed semantically; 2: something did (of the
+// `clue diff OLD NEW`: what a change to a constitution does, structurally, semantically and on a
+// corpus (docs/cli/diff.md). Exit 0: nothing changed semantically; 2: something did (of the
 // --fail-on kind); 1: an error. Unlike the other verbs, a usage error is 1 here, since 2 means
 // "changed".
 #include "cli/commands.h"
