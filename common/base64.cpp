@@ -2,6 +2,7 @@
 #include "common/base64.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 
 namespace clue {
@@ -25,7 +26,8 @@ std::string base64Encode(std::string_view bytes) {
     out.reserve((bytes.size() + 2) / 3 * 4);
     size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
-        uint32_t n = (uint8_t(bytes[i]) << 16) | (uint8_t(bytes[i + 1]) << 8) | uint8_t(bytes[i + 2]);
+        uint32_t n =
+            (uint8_t(bytes[i]) << 16) | (uint8_t(bytes[i + 1]) << 8) | uint8_t(bytes[i + 2]);
         out += alphabet[n >> 18];
         out += alphabet[(n >> 12) & 63];
         out += alphabet[(n >> 6) & 63];
@@ -69,6 +71,34 @@ std::optional<std::string> base64Decode(std::string_view text) {
         }
     }
     return out;
+}
+
+std::string float32Base64Encode(const std::vector<float>& values) {
+    std::string bytes;
+    bytes.reserve(values.size() * 4);
+    for (float value : values) {
+        const auto word = std::bit_cast<std::uint32_t>(value);
+        for (int shift = 0; shift < 32; shift += 8) {
+            bytes.push_back(static_cast<char>((word >> shift) & 0xffu));
+        }
+    }
+    return base64Encode(bytes);
+}
+
+std::optional<std::vector<float>> float32Base64Decode(std::string_view text) {
+    const auto bytes = base64Decode(text);
+    if (!bytes || bytes->size() % 4 != 0) {
+        return std::nullopt;
+    }
+    std::vector<float> values(bytes->size() / 4);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        std::uint32_t word = 0;
+        for (int b = 3; b >= 0; --b) {
+            word = (word << 8) | static_cast<unsigned char>((*bytes)[i * 4 + b]);
+        }
+        values[i] = std::bit_cast<float>(word);
+    }
+    return values;
 }
 
 } // namespace clue

@@ -1,11 +1,11 @@
 // The OpenAI-compatible backend: request bodies out, typed answers back, secrets never shown.
 #include "runtime/backend/openai_backend.h"
 
-#include "common/assert.h"
+#include "runtime/backend/call_failure.h"
 #include "runtime/backend/chat_completion_parser.h"
 #include "runtime/backend/model_list.h"
 #include "runtime/backend/request_builder.h"
-#include "runtime/http/secret_redactor.h"
+#include "runtime/support/future_of.h"
 
 #include <memory>
 
@@ -16,70 +16,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::string_view kNoLogprobs =
     "the server returned no logprobs; enable them (vLLM: --max-logprobs)";
-
-CallStats statsOf(const HttpResult& result) {
-    CallStats stats;
-    stats.attempts = result.attempts;
-    stats.httpStatus = result.status;
-    stats.elapsed = result.timings.total;
-    stats.bytesSent = result.bytesSent;
-    stats.bytesReceived = result.bytesReceived;
-    return stats;
-}
-
-std::string excerpt(std::string_view text) {
-    constexpr std::size_t limit = 200;
-    std::string out(text.substr(0, limit));
-    for (char& c : out) {
-        c = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-    }
-    return text.size() > limit ? out + "..." : out;
-}
-
-BackendError transportFailure(const HttpResult& result, const std::string& url) {
-    switch (result.error) {
-    case HttpErrorKind::Cancelled:
-        return {BackendErrorKind::Cancelled, result.errorText};
-    case HttpErrorKind::Timeout:
-        return {BackendErrorKind::Timeout, "no answer from " + url + ": " + result.errorText};
-    case HttpErrorKind::InvalidRequest:
-        return {BackendErrorKind::InvalidRequest,
-                "the endpoint " + url + " cannot be used: " + result.errorText};
-    case HttpErrorKind::TooLarge:
-        return {BackendErrorKind::MalformedResponse,
-                "the answer from " + url + " is too large: " + result.errorText};
-    case HttpErrorKind::Connect:
-    case HttpErrorKind::Transfer:
-        return {BackendErrorKind::Transport, "cannot reach " + url + ": " + result.errorText};
-    case HttpErrorKind::None: // only failed transports come here (httpFailure)
-        break;
-    }
-    CLUE_UNREACHABLE();
-}
-
-BackendError statusFailure(const HttpResult& result) {
-    const std::string status = "the server answered HTTP " + std::to_string(result.status);
-    if (auto described = describeErrorBody(result.body)) {
-        return {BackendErrorKind::ServerError, status + ": " + *described};
-    }
-    return {BackendErrorKind::HttpStatus,
-            result.body.empty() ? status : status + ": " + excerpt(result.body)};
-}
-
-// Fills in the call's facts and removes the key from the message.
-BackendError finished(BackendError error, const HttpResult& result, std::string_view apiKey) {
-    if (result.attempts > 1 && error.kind != BackendErrorKind::Cancelled) {
-        error.message += " (after " + std::to_string(result.attempts) + " attempts)";
-    }
-    error.attempts = result.attempts;
-    error.httpStatus = result.status;
-    error.message = redactSecret(std::move(error.message), apiKey);
-    return error;
-}
-
-BackendError httpFailure(const HttpResult& result, const std::string& url) {
-    return result.transportOk() ? statusFailure(result) : transportFailure(result, url);
-}
 
 // retryIf hooks: a complete 2xx answer that cannot be used is worth another attempt, unless the
 // server itself reported an error in it.
@@ -160,22 +96,12 @@ ChatResult afterFallback(ChatResult second, const HttpResult& first, Clock::time
     return second;
 }
 
-template <typename Result>
-std::future<Result> futureOf(std::function<void(std::function<void(Result)>)> call) {
-    auto promise = std::make_shared<std::promise<Result>>();
-    auto future = promise->get_future();
-    call([promise](Result result) { promise->set_value(std::move(result)); });
-    return future;
-}
-
 } // namespace
 
 OpenAiBackend::OpenAiBackend(HttpClient& client, OpenAiBackendOptions options,
                              CircuitBreaker* breaker)
     : client_(client), options_(std::move(options)), breaker_(breaker) {
-    while (!options_.endpoint.empty() && options_.endpoint.back() == '/') {
-        options_.endpoint.pop_back();
-    }
+    options_.endpoint = apiBase(std::move(options_.endpoint));
 }
 
 std::string OpenAiBackend::chatCompletionsUrl() const {

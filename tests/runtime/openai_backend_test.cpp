@@ -4,6 +4,7 @@
 #include "runtime/backend/openai_backend.h"
 
 #include "common/base64.h"
+#include "quick_client.h"
 #include "runtime/prompt/yes_no_prompt.h"
 #include "schema_check.h"
 #include "test_http_server.h"
@@ -16,6 +17,7 @@
 
 using namespace std::chrono_literals;
 using namespace clue::runtime;
+using clue::test::quickClient;
 using clue::test::TestHttpServer;
 using nlohmann::json;
 
@@ -58,14 +60,6 @@ std::string chatAnswer(const std::string& content) {
                    {"finish_reason", "stop"}}}},
                 {"usage", {{"prompt_tokens", 40}, {"completion_tokens", 12}}}}
         .dump();
-}
-
-HttpClientOptions quickClient(int attempts = 3) {
-    HttpClientOptions options;
-    options.retry.maxAttempts = attempts;
-    options.retry.baseDelay = 1ms;
-    options.retry.maxDelay = 2ms;
-    return options;
 }
 
 OpenAiBackendOptions backendFor(const TestHttpServer& server) {

@@ -1,6 +1,7 @@
 // What an image of the world shows, keyed by the SHA-256 of its bytes.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -16,6 +17,9 @@ struct ImageFacts {
     // A region-masked variant: the SHA-256 of the original image and the object masked out.
     std::string maskedOf;
     std::string maskedObject;
+    // Cosine similarity of the image's embedding with each listed text's (a rule's text,
+    // normalized like a statement); other texts get the world's embeddings.default_similarity.
+    std::map<std::string, double> relevance;
 };
 
 } // namespace clue::sim

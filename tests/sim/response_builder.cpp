@@ -1,7 +1,10 @@
 // vLLM's ChatCompletionResponse, less the null fields that OpenAI's schema types otherwise.
 #include "tests/sim/response_builder.h"
 
+#include "common/base64.h"
+
 #include <algorithm>
+#include <cstdint>
 
 namespace clue::sim {
 namespace {
@@ -82,6 +85,42 @@ ordered_json modelListBody(const std::string& model, std::int64_t created) {
                          {"max_model_len", 32768},
                          {"permission", ordered_json::array()}};
     return {{"object", "list"}, {"data", ordered_json::array({std::move(card)})}};
+}
+
+nlohmann::ordered_json embeddingsBody(const std::vector<std::vector<float>>& vectors,
+                                      const EmbeddingsOptions& options) {
+    nlohmann::ordered_json data = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < vectors.size(); ++i) {
+        nlohmann::ordered_json embedding =
+            options.base64 ? nlohmann::ordered_json(float32Base64Encode(vectors[i]))
+                           : nlohmann::ordered_json(vectors[i]);
+        data.push_back(options.infinity
+                           ? nlohmann::ordered_json{{"object", "embedding"},
+                                                    {"embedding", std::move(embedding)},
+                                                    {"index", i}}
+                           : nlohmann::ordered_json{{"index", i},
+                                                    {"object", "embedding"},
+                                                    {"embedding", std::move(embedding)}});
+    }
+    if (options.infinity) {
+        return {{"object", "embedding"},
+                {"data", std::move(data)},
+                {"model", options.model},
+                {"usage",
+                 {{"prompt_tokens", options.promptTokens}, {"total_tokens", options.promptTokens}}},
+                {"id", "infinity-" + options.id},
+                {"created", options.created}};
+    }
+    return {{"id", "embd-" + options.id},
+            {"object", "list"},
+            {"created", options.created},
+            {"model", options.model},
+            {"data", std::move(data)},
+            {"usage",
+             {{"prompt_tokens", options.promptTokens},
+              {"total_tokens", options.promptTokens},
+              {"completion_tokens", 0},
+              {"prompt_tokens_details", nullptr}}}};
 }
 
 } // namespace clue::sim

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace clue::sim {
 
@@ -20,5 +21,19 @@ struct ResponseOptions {
 
 nlohmann::ordered_json completionBody(const Completion& completion, const ResponseOptions& options);
 nlohmann::ordered_json modelListBody(const std::string& model, std::int64_t created);
+
+// The embeddings of one request, vectors[i] for input i. `infinity`: Infinity's envelope
+// (object "embedding", usage without completion_tokens, id "infinity-..."); else vLLM's
+// (object "list", id "embd-..."). `base64`: each embedding as base64 of little-endian float32.
+struct EmbeddingsOptions {
+    std::string id; // 32 hex digits; prefixed per envelope
+    std::string model;
+    std::int64_t created = 0;
+    int promptTokens = 0;
+    bool infinity = false;
+    bool base64 = false;
+};
+nlohmann::ordered_json embeddingsBody(const std::vector<std::vector<float>>& vectors,
+                                      const EmbeddingsOptions& options);
 
 } // namespace clue::sim

@@ -1,11 +1,14 @@
-// Endpoints: POST /v1/chat/completions, GET /v1/models, GET /health, GET /sim/stats,
+// Endpoints: POST /v1/chat/completions, POST /v1/embeddings (also at /embeddings, Infinity's
+// default path), GET /v1/models, GET /health, GET /sim/stats,
 // POST /sim/stats/reset. Every error answers an OpenAI-style body.
 #include "tests/sim/sim_server.h"
 
 #include "common/json_input.h"
 #include "tests/sim/api_error.h"
 #include "tests/sim/elastic_thread_pool.h"
+#include "tests/sim/embedding_request.h"
 #include "tests/sim/prompt_classifier.h"
+#include "tests/sim/pseudo_tokenizer.h"
 #include "tests/sim/response_builder.h"
 
 #include <netinet/in.h>
@@ -58,8 +61,8 @@ void sendTruncated(std::string body, httplib::Response& res) {
 } // namespace
 
 SimServer::SimServer(World world, std::size_t maxThreads)
-    : model_(std::move(world)), slots_(model_.world().latency.slots), faults_(model_.world()),
-      maxThreads_(maxThreads) {
+    : model_(std::move(world)), space_(model_.world()), slots_(model_.world().latency.slots),
+      faults_(model_.world()), maxThreads_(maxThreads) {
     route();
 }
 
@@ -96,6 +99,11 @@ void SimServer::route() {
     http_.Post("/v1/chat/completions", [this](const httplib::Request& req, httplib::Response& res) {
         chatCompletions(req, res);
     });
+    for (const char* path : {"/v1/embeddings", "/embeddings"}) {
+        http_.Post(path, [this](const httplib::Request& req, httplib::Response& res) {
+            embeddings(req, res);
+        });
+    }
     http_.Get("/v1/models", [this](const httplib::Request&, httplib::Response& res) {
         res.set_content(modelListBody(model_.world().model, unixNow()).dump(), jsonType);
     });
@@ -150,14 +158,18 @@ void SimServer::stop() {
     http_.stop();
 }
 
-// "chatcmpl-" and 32 hex digits, like vLLM's random ids; unique within a run.
-std::string SimServer::completionId() {
+// 32 hex digits, like vLLM's random ids; unique within a run.
+std::string SimServer::randomHex(const std::string& purpose) {
     const KeyedRandom random(model_.world().seed);
     const std::string n = std::to_string(requestCounter_++);
     std::ostringstream id;
-    id << "chatcmpl-" << std::hex << std::setfill('0') << std::setw(16)
-       << random.bits({"id", n, "a"}) << std::setw(16) << random.bits({"id", n, "b"});
+    id << std::hex << std::setfill('0') << std::setw(16) << random.bits({purpose, n, "a"})
+       << std::setw(16) << random.bits({purpose, n, "b"});
     return id.str();
+}
+
+std::string SimServer::completionId() {
+    return "chatcmpl-" + randomHex("id");
 }
 
 void SimServer::sendError(const ApiError& error, httplib::Response& res) {
@@ -239,6 +251,42 @@ void SimServer::answer(const ChatRequest& request, const Prompt& prompt, httplib
         sendTruncated(std::move(body), res);
     } else {
         res.set_content(body, jsonType);
+    }
+}
+
+void SimServer::embeddings(const httplib::Request& req, httplib::Response& res) {
+    try {
+        const auto body = tryParseJsonInput(req.body);
+        if (!body) {
+            throw ApiError::invalid("We could not parse the JSON body of your request.");
+        }
+        const EmbeddingRequest request = parseEmbeddingRequest(*body);
+        const std::string& model = model_.world().embeddings.model;
+        if (!request.model.empty() && request.model != model) {
+            throw ApiError(404, "The model `" + request.model + "` does not exist.",
+                           "invalid_request_error", "model", "model_not_found");
+        }
+        std::vector<std::vector<float>> vectors;
+        std::size_t unknown = 0;
+        int tokens = 0;
+        for (const std::string& text : request.texts) {
+            vectors.push_back(space_.text(text));
+            tokens += countPseudoTokens(text);
+        }
+        for (const std::string& bytes : request.images) {
+            const SeenImage seen = model_.see(bytes);
+            unknown += seen.facts == nullptr ? 1 : 0;
+            vectors.push_back(space_.image(seen.facts));
+            tokens += model_.world().imageTokens;
+        }
+        stats_.recordEmbeddings(request.texts.size(), request.images.size(), unknown);
+        const EmbeddingsOptions options{randomHex("embd"),    model,         unixNow(), tokens,
+                                        request.infinityForm, request.base64};
+        stats_.recordStatus(200);
+        res.set_content(embeddingsBody(vectors, options).dump(), jsonType);
+    } catch (const ApiError& error) {
+        stats_.recordInvalid();
+        sendError(error, res);
     }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tests/sim/api_error.h"
+#include "tests/sim/embedding_space.h"
 #include "tests/sim/fault_injector.h"
 #include "tests/sim/sim_stats.h"
 #include "tests/sim/simulated_model.h"
@@ -38,12 +39,15 @@ public:
 private:
     void route();
     void chatCompletions(const httplib::Request& req, httplib::Response& res);
+    void embeddings(const httplib::Request& req, httplib::Response& res);
     void answer(const ChatRequest& request, const Prompt& prompt, httplib::Response& res);
     bool applyFault(const FaultRule& fault, httplib::Response& res);
     void sendError(const ApiError& error, httplib::Response& res);
     std::string completionId();
+    std::string randomHex(const std::string& purpose);
 
     SimulatedModel model_;
+    EmbeddingSpace space_;
     SlotScheduler slots_;
     FaultInjector faults_;
     SimStats stats_;

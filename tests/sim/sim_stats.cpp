@@ -50,6 +50,14 @@ void SimStats::recordInvalid() {
     ++c_.invalid;
 }
 
+void SimStats::recordEmbeddings(std::size_t texts, std::size_t images, std::size_t unknownImages) {
+    std::lock_guard lock(mutex_);
+    ++c_.embeddingRequests;
+    c_.embeddedTexts += texts;
+    c_.embeddedImages += images;
+    c_.embeddedUnknownImages += unknownImages;
+}
+
 void SimStats::recordTokens(int prompt, int completion) {
     std::lock_guard lock(mutex_);
     c_.promptTokens += static_cast<std::uint64_t>(prompt);
@@ -97,7 +105,12 @@ ordered_json SimStats::toJson(const SlotScheduler::Snapshot& queue) const {
             {"queue", queueJson(queue)},
             {"faults", faults},
             {"statuses", statuses},
-            {"statements", statements}};
+            {"statements", statements},
+            {"embeddings",
+             {{"requests", c_.embeddingRequests},
+              {"texts", c_.embeddedTexts},
+              {"images", c_.embeddedImages},
+              {"unknown_images", c_.embeddedUnknownImages}}}};
 }
 
 } // namespace clue::sim

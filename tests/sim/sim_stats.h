@@ -20,6 +20,9 @@ public:
     void recordRequest(const Prompt& prompt, bool withImage, bool unknownImage,
                        bool perturbedImage = false);
     void recordInvalid();
+    // A valid embeddings request: how many texts and images it embeds, and how many of the
+    // images the world does not know.
+    void recordEmbeddings(std::size_t texts, std::size_t images, std::size_t unknownImages);
     void recordTokens(int prompt, int completion);
     void recordFault(FaultKind kind);
     void recordStatus(int status);
@@ -41,6 +44,10 @@ private:
         std::uint64_t completionTokens = 0;
         std::map<FaultKind, std::uint64_t> faults;
         std::map<int, std::uint64_t> statuses;
+        std::uint64_t embeddingRequests = 0;
+        std::uint64_t embeddedTexts = 0;
+        std::uint64_t embeddedImages = 0;
+        std::uint64_t embeddedUnknownImages = 0;
     };
 
     mutable std::mutex mutex_;

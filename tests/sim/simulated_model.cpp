@@ -2,6 +2,7 @@
 // responder, and the token accounting of the answer.
 #include "tests/sim/simulated_model.h"
 
+#include "common/sha256.h"
 #include "tests/sim/pseudo_tokenizer.h"
 
 namespace clue::sim {
@@ -74,6 +75,10 @@ std::string SimulatedModel::textAnswer(const ChatRequest& request, const Prompt&
 SeenImage SimulatedModel::see(const ChatRequest& request) const {
     const std::string* bytes = request.firstImage();
     return bytes == nullptr ? SeenImage{} : matcher_.see(request.imageSha, *bytes);
+}
+
+SeenImage SimulatedModel::see(std::string_view bytes) const {
+    return matcher_.see(sha256Hex(bytes), bytes);
 }
 
 Completion SimulatedModel::complete(const ChatRequest& request, const Prompt& prompt) {

@@ -21,6 +21,8 @@ public:
     // The image the request shows: known by its hash, a perturbed copy of a known image, or
     // unknown (SeenImage::facts null). Nothing for a request without an image.
     SeenImage see(const ChatRequest& request) const;
+    // The image these bytes show, as above.
+    SeenImage see(std::string_view bytes) const;
 
     const World& world() const { return world_; }
     const ScoreModel& scores() const { return scores_; }

@@ -35,6 +35,12 @@ struct PerturbationBehaviour {
     double noisePerDistance = 10.0; // extra score noise, in logit units, per unit of distance
 };
 
+// The embeddings model (a CLIP stand-in) that POST /v1/embeddings serves.
+struct EmbeddingBehaviour {
+    std::string model = "clue-sim-clip"; // the id embedding requests must name
+    double defaultSimilarity = 0.15;     // of an image with a text its `relevance` does not list
+};
+
 struct World {
     std::uint64_t seed = 0;
     std::string model = "clue-sim";
@@ -48,6 +54,7 @@ struct World {
     std::vector<FaultRule> faults;
     std::vector<ObjectifyScript> objectify;
     PerturbationBehaviour perturbation;
+    EmbeddingBehaviour embeddings;
     // The world file's folder: images' `file` paths are relative to it. Empty for a world read
     // from text, whose images are then matched by hash only.
     std::filesystem::path directory;

@@ -3,6 +3,7 @@
 
 #include "common/statement.h"
 #include "common/yaml_input.h"
+#include "tests/sim/embedding_space.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -174,10 +175,29 @@ bool isSha256Hex(const std::string& s) {
            });
 }
 
+// `relevance`: a mapping from a text to the cosine similarity of the image with it, in [-1, 1].
+std::map<std::string, double> readRelevance(const Reader& r, const YAML::Node& image) {
+    std::map<std::string, double> out;
+    const YAML::Node node = image["relevance"];
+    if (!node) {
+        return out;
+    }
+    r.expectMap(node, "'relevance'");
+    for (const auto& entry : node) {
+        const std::string text = entry.first.as<std::string>();
+        const double similarity = r.number(node, text.c_str(), 0, -1, 1);
+        if (!out.emplace(normalizeStatement(text), similarity).second) {
+            r.fail(entry.first, "the text '" + text + "' is listed twice in 'relevance'");
+        }
+    }
+    return out;
+}
+
 void readImages(const Reader& r, const YAML::Node& root, World& world) {
     for (const YAML::Node& node : r.list(root, "images")) {
         r.expectMap(node, "an image entry");
-        r.checkKeys(node, {"sha256", "file", "true", "hard", "region", "masked_of", "object"});
+        r.checkKeys(
+            node, {"sha256", "file", "true", "hard", "region", "masked_of", "object", "relevance"});
         ImageFacts facts;
         facts.sha256 = r.text(node, "sha256", "");
         if (!isSha256Hex(facts.sha256)) {
@@ -189,6 +209,7 @@ void readImages(const Reader& r, const YAML::Node& root, World& world) {
         facts.regionStatements = normalizedSet(r.texts(node, "region"));
         facts.maskedOf = r.text(node, "masked_of", "");
         facts.maskedObject = r.text(node, "object", "");
+        facts.relevance = readRelevance(r, node);
         if (!facts.maskedOf.empty() && !isSha256Hex(facts.maskedOf)) {
             r.fail(node["masked_of"], "'masked_of' must be a SHA-256 in lower-case hex");
         }
@@ -196,6 +217,16 @@ void readImages(const Reader& r, const YAML::Node& root, World& world) {
             r.fail(node, "image " + facts.sha256 + " is listed twice");
         }
     }
+}
+
+void readEmbeddings(const Reader& r, const YAML::Node& root, World& world) {
+    const YAML::Node node = r.section(root, "embeddings", {"model", "default_similarity"});
+    if (!node) {
+        return;
+    }
+    world.embeddings.model = r.text(node, "model", world.embeddings.model);
+    world.embeddings.defaultSimilarity =
+        r.number(node, "default_similarity", world.embeddings.defaultSimilarity, -1, 1);
 }
 
 void readLatency(const Reader& r, const YAML::Node& root, World& world) {
@@ -309,8 +340,9 @@ World readWorld(const Reader& r, const YAML::Node& root) {
         return World{};
     }
     r.expectMap(root, "a world file");
-    r.checkKeys(root, {"seed", "model", "image_tokens", "token_style", "latency", "reasoning",
-                       "defaults", "statements", "images", "faults", "objectify", "perturbation"});
+    r.checkKeys(root,
+                {"seed", "model", "image_tokens", "token_style", "latency", "reasoning", "defaults",
+                 "statements", "images", "faults", "objectify", "perturbation", "embeddings"});
     World world;
     world.seed = readSeed(r, root);
     world.model = r.text(root, "model", world.model);
@@ -327,6 +359,7 @@ World readWorld(const Reader& r, const YAML::Node& root) {
     readPerturbation(r, root, world);
     readDefaults(r, root, world);
     readStatements(r, root, world);
+    readEmbeddings(r, root, world);
     readImages(r, root, world);
     for (const YAML::Node& node : r.list(root, "faults")) {
         world.faults.push_back(readFault(r, node));
@@ -347,7 +380,13 @@ World parseWorld(const std::string& yamlText, const std::string& name) {
         throw WorldError(name + ":" + std::to_string(e.mark.line + 1) + ":" +
                          std::to_string(e.mark.column + 1) + ": " + e.msg);
     }
-    return readWorld(Reader(name), root);
+    World world = readWorld(Reader(name), root);
+    try {
+        EmbeddingSpace check(world); // every image's relevance must be embeddable
+    } catch (const WorldError& e) {
+        throw WorldError(name + ": " + e.what());
+    }
+    return world;
 }
 
 World loadWorldFile(const std::string& path) {

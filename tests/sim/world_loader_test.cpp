@@ -134,7 +134,9 @@ TEST(WorldWriter, WhatItWritesReadsBackTheSame) {
     a.trueStatements = {"blood: \"red\" is visible", "a, b"};
     a.hardStatements = {"a, b"};
     a.regionStatements = {"blood: \"red\" is visible"};
+    a.relevance = {{"should not depict blood: \"red\"", 0.31}, {"b", -0.05}};
     w.images[a.sha256] = a;
+    w.embeddings = {"clip-m", 0.11};
     ImageFacts m;
     m.sha256 = std::string(64, 'c');
     m.maskedOf = sha;
@@ -163,5 +165,8 @@ TEST(WorldWriter, WhatItWritesReadsBackTheSame) {
     EXPECT_EQ(r.image(sha)->regionStatements, a.regionStatements);
     EXPECT_EQ(r.image(std::string(64, 'c'))->maskedOf, sha);
     EXPECT_EQ(r.image(std::string(64, 'c'))->maskedObject, "blood");
+    EXPECT_EQ(r.image(sha)->relevance, a.relevance);
+    EXPECT_EQ(r.embeddings.model, "clip-m");
+    EXPECT_DOUBLE_EQ(r.embeddings.defaultSimilarity, 0.11);
     EXPECT_EQ(worldToYaml(r), worldToYaml(w));
 }

@@ -84,6 +84,26 @@ void emitImage(YAML::Emitter& out, const ImageFacts& f) {
         out << YAML::Key << "masked_of" << YAML::Value << f.maskedOf;
         out << YAML::Key << "object" << YAML::Value << f.maskedObject;
     }
+    if (!f.relevance.empty()) {
+        out << YAML::Key << "relevance" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        for (const auto& [text, similarity] : f.relevance) {
+            out << YAML::Key << text << YAML::Value << similarity;
+        }
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+}
+
+// Only when it is not the default, so that worlds without embeddings read as before.
+void emitEmbeddings(YAML::Emitter& out, const World& w) {
+    const EmbeddingBehaviour defaults;
+    if (w.embeddings.model == defaults.model &&
+        w.embeddings.defaultSimilarity == defaults.defaultSimilarity) {
+        return;
+    }
+    out << YAML::Key << "embeddings" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "model" << YAML::Value << w.embeddings.model;
+    out << YAML::Key << "default_similarity" << YAML::Value << w.embeddings.defaultSimilarity;
     out << YAML::EndMap;
 }
 
@@ -106,6 +126,7 @@ std::string worldToYaml(const World& world) {
     out.SetDoublePrecision(15); // 0.05, not 0.050000000000000003
     out << YAML::BeginMap;
     emitHeader(out, world);
+    emitEmbeddings(out, world);
     emitStatements(out, world);
     out << YAML::Key << "images" << YAML::Value << YAML::BeginSeq;
     for (const ImageFacts* image : sortedImages(world)) {
