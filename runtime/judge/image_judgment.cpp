@@ -1,5 +1,8 @@
-// Rounds of lazy evaluation over the plan's waves.
+// Rounds of lazy evaluation: by waves or adaptively.
 #include "runtime/judge/image_judgment.h"
+
+#include "common/assert.h"
+#include "runtime/judge/adaptive_choice.h"
 
 #include <algorithm>
 #include <limits>
@@ -8,23 +11,12 @@
 
 namespace clue::runtime {
 
-std::vector<int> waveIndex(const plan::Plan& plan) {
-    std::vector<int> waves(plan.predicates.size(), 0);
-    for (size_t w = 0; w < plan.schedule.size(); ++w) {
-        for (uint32_t p : plan.schedule[w]) {
-            waves[p] = static_cast<int>(w);
-        }
-    }
-    return waves;
-}
-
-ImageJudgment::ImageJudgment(PredicateJudge& judge, const std::vector<int>& waves, ImageRef image,
+ImageJudgment::ImageJudgment(PredicateJudge& judge, const QuestionPlan& questions, ImageRef image,
                              std::filesystem::path path, OnError policy, Callback done,
-                             std::size_t questionsAtOnce,
-                             std::shared_ptr<const std::atomic<bool>> stop)
-    : judge_(judge), waves_(waves), image_(std::move(image)), policy_(policy),
-      done_(std::move(done)), questionsAtOnce_(questionsAtOnce), stop_(std::move(stop)),
-      start_(Clock::now()), values_(judge.plan().predicates.size(), plan::Truth::Unknown),
+                             AskPolicy ask, std::shared_ptr<const std::atomic<bool>> stop)
+    : judge_(judge), questions_(questions), image_(std::move(image)), policy_(policy),
+      done_(std::move(done)), ask_(ask), stop_(std::move(stop)), start_(Clock::now()),
+      values_(judge.plan().predicates.size(), plan::Truth::Unknown),
       asked_(judge.plan().predicates.size(), false) {
     result_.path = std::move(path);
     result_.sha256 = image_.sha256;
@@ -34,27 +26,41 @@ void ImageJudgment::start() {
     round();
 }
 
-// The unasked predicates, among those still needed, of the earliest wave that has any; or, with
-// a limit, the first ones still needed in plan order. Without laziness every predicate is needed.
+// The unasked predicates still needed (every predicate without laziness), as the policy picks
+// them; all of them in the last round the policy allows.
 std::vector<uint32_t> ImageJudgment::nextBatch(const std::vector<plan::Truth>& nodeValues) const {
-    std::vector<uint32_t> needed;
+    std::vector<uint32_t> open;
     if (judge_.settings().lazy) {
-        needed = plan::neededPredicates(judge_.plan(), nodeValues);
+        open = plan::neededPredicates(judge_.plan(), nodeValues);
     } else {
-        needed.resize(judge_.plan().predicates.size());
-        std::iota(needed.begin(), needed.end(), 0u);
+        open.resize(judge_.plan().predicates.size());
+        std::iota(open.begin(), open.end(), 0u);
     }
-    std::erase_if(needed, [this](uint32_t p) { return asked_[p]; });
-    if (questionsAtOnce_ > 0) {
-        needed.resize(std::min(needed.size(), questionsAtOnce_));
-        return needed;
+    std::erase_if(open, [this](uint32_t p) { return asked_[p]; });
+    if (ask_.maxRounds > 0 && std::size_t(round_) + 1 >= ask_.maxRounds) {
+        return open;
+    }
+    switch (ask_.order) {
+    case QuestionOrder::Waves:
+        return byWaves(std::move(open));
+    case QuestionOrder::Adaptive:
+        return chooseAdaptive(judge_.plan(), questions_, nodeValues, open, ask_.questionsAtOnce);
+    }
+    CLUE_UNREACHABLE();
+}
+
+// Those of the earliest wave that has any; or, with a limit, the first ones in plan order.
+std::vector<uint32_t> ImageJudgment::byWaves(std::vector<uint32_t> open) const {
+    if (ask_.questionsAtOnce > 0) {
+        open.resize(std::min(open.size(), ask_.questionsAtOnce));
+        return open;
     }
     int earliest = std::numeric_limits<int>::max();
-    for (uint32_t p : needed) {
-        earliest = std::min(earliest, waves_[p]);
+    for (uint32_t p : open) {
+        earliest = std::min(earliest, questions_.wave(p));
     }
-    std::erase_if(needed, [&](uint32_t p) { return waves_[p] != earliest; });
-    return needed;
+    std::erase_if(open, [&](uint32_t p) { return questions_.wave(p) != earliest; });
+    return open;
 }
 
 void ImageJudgment::round() {
@@ -91,7 +97,7 @@ void ImageJudgment::record(PredicateEvidence evidence) {
     {
         std::lock_guard lock(mutex_);
         evidence.round = round_;
-        evidence.wave = waves_[evidence.predicate];
+        evidence.wave = questions_.wave(evidence.predicate);
         if (evidence.value) {
             values_[evidence.predicate] = *evidence.value ? plan::Truth::True : plan::Truth::False;
         }

@@ -36,17 +36,17 @@ protected:
         source_.setScore(QueryVariant::Image, statement, value ? 0.95 : 0.05);
     }
 
-    ImageResult run(OnError policy = OnError::Error, std::size_t questionsAtOnce = 0) {
+    ImageResult run(OnError policy = OnError::Error, AskPolicy ask = {}) {
         plan_ = b_.build();
-        waves_ = waveIndex(plan_);
+        questions_.emplace(plan_);
         PriorTable priors(plan_, kModel, source_);
         PredicateJudge judge(plan_, source_, priors, settings_);
         std::optional<ImageResult> out;
         ImageRef image{kSha, std::make_shared<const std::string>("data:image/png;base64,AA"),
                        nullptr};
         std::make_shared<ImageJudgment>(
-            judge, waves_, image, "x.png", policy, [&](ImageResult r) { out = std::move(r); },
-            questionsAtOnce)
+            judge, *questions_, image, "x.png", policy, [&](ImageResult r) { out = std::move(r); },
+            ask)
             ->start();
         source_.release();
         EXPECT_TRUE(out);
@@ -67,7 +67,7 @@ protected:
 
     test::PlanBuilder b_;
     plan::Plan plan_;
-    std::vector<int> waves_;
+    std::optional<QuestionPlan> questions_;
     FakeAnswerSource source_;
     JudgeSettings settings_;
 };
@@ -117,7 +117,7 @@ TEST_F(ImageJudgmentTest, ALimitAsksInPlanOrderAcrossWaves) {
     truth("b", true);
     truth("d", false);
     truth("e", true);
-    ImageResult r = run(OnError::Error, 2);
+    ImageResult r = run(OnError::Error, {QuestionOrder::Waves, 2, 0});
     EXPECT_EQ(askedInRound(r, 1), (Strings{"a", "b"})) << "b is in the second wave";
     EXPECT_EQ(askedInRound(r, 2), (Strings{"d", "e"})) << "a false makes c moot";
     EXPECT_EQ(r.rounds, 2);
@@ -126,7 +126,7 @@ TEST_F(ImageJudgmentTest, ALimitAsksInPlanOrderAcrossWaves) {
     source_.reset();
     truth("a", false);
     truth("d", true);
-    r = run(OnError::Error, 1);
+    r = run(OnError::Error, {QuestionOrder::Waves, 1, 0});
     EXPECT_EQ(askedInRound(r, 1), (Strings{"a"}));
     EXPECT_EQ(askedInRound(r, 2), (Strings{"d"}));
     EXPECT_EQ(asked().size(), 2u) << "one at a time asks nothing moot";
@@ -158,7 +158,7 @@ TEST_F(ImageJudgmentTest, WithoutLazinessEveryPredicateIsAskedAndTheVerdictStays
     EXPECT_EQ(eager.cost.calls, 5);
 
     script();
-    const ImageResult oneAtATime = run(OnError::Error, 2);
+    const ImageResult oneAtATime = run(OnError::Error, {QuestionOrder::Waves, 2, 0});
     EXPECT_EQ(askedInRound(oneAtATime, 1), (Strings{"a", "b"}));
     EXPECT_EQ(askedInRound(oneAtATime, 2), (Strings{"c", "d"}));
     EXPECT_EQ(askedInRound(oneAtATime, 3), (Strings{"e"}));
@@ -184,12 +184,12 @@ TEST_F(ImageJudgmentTest, WavesAreAskedTogetherAndInOrder) {
     truth("d", false);
     truth("e", false);
     plan_ = b_.build();
-    waves_ = waveIndex(plan_);
+    questions_.emplace(plan_);
     PriorTable priors(plan_, kModel, source_);
     PredicateJudge judge(plan_, source_, priors, {});
     source_.hold(true);
     std::optional<ImageResult> out;
-    std::make_shared<ImageJudgment>(judge, waves_, ImageRef{kSha, nullptr, nullptr}, "x.png",
+    std::make_shared<ImageJudgment>(judge, *questions_, ImageRef{kSha, nullptr, nullptr}, "x.png",
                                     OnError::Error, [&](ImageResult r) { out = std::move(r); })
         ->start();
     EXPECT_EQ(source_.heldCount(), 2u);

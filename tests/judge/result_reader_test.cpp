@@ -30,9 +30,9 @@ protected:
     ImageResult judge() {
         PriorTable priors(plan_, "m", source_);
         PredicateJudge judge(plan_, source_, priors, {});
-        const auto waves = waveIndex(plan_);
+        const QuestionPlan questions(plan_);
         std::optional<ImageResult> out;
-        std::make_shared<ImageJudgment>(judge, waves,
+        std::make_shared<ImageJudgment>(judge, questions,
                                         ImageRef{std::string(64, 'f'), nullptr, nullptr}, "img.png",
                                         OnError::Error, [&](ImageResult r) { out = std::move(r); })
             ->start();
