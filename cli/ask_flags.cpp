@@ -20,6 +20,12 @@ void AskFlags::addOptions(CLI::App& command) {
                     "Rounds of questions per image, at most; the last asks every question still "
                     "needed (default 0: no limit)")
         ->check(CLI::Range(0, 100000));
+    command
+        .add_option("--decide", decide,
+                    "Stop once every rule is settled (rules), or once the verdict is (verdict: "
+                    "at the first violated rule; the rules left open are not_evaluated)")
+        ->check(CLI::IsMember({"rules", "verdict"}))
+        ->capture_default_str();
 }
 
 runtime::AskPolicy AskFlags::policy() const {
@@ -27,6 +33,7 @@ runtime::AskPolicy AskFlags::policy() const {
     policy.order = runtime::parseQuestionOrder(order).value_or(runtime::QuestionOrder::Waves);
     policy.questionsAtOnce = std::size_t(questionsPerImage);
     policy.maxRounds = std::size_t(maxRounds);
+    policy.decide = runtime::parseDecide(decide).value_or(runtime::Decide::Rules);
     return policy;
 }
 

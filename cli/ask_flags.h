@@ -14,6 +14,7 @@ struct AskFlags {
     std::string order = "waves";
     int questionsPerImage = 0;
     int maxRounds = 0;
+    std::string decide = "rules";
 
     void addOptions(CLI::App& command);
     // CLI11 checked every value: the policy is always valid.

@@ -54,6 +54,25 @@ std::vector<bool> neededEitherWay(const plan::Plan& plan, const QuestionPlan& qu
     return either;
 }
 
+// The open predicates that stay needed whatever any other open predicate answers: no question
+// the one-at-a-time choice could ask first would make them moot.
+std::vector<bool> neededWhateverElse(const plan::Plan& plan, const QuestionPlan& questions,
+                                     const std::vector<Truth>& nodeValues,
+                                     const std::vector<uint32_t>& open) {
+    std::vector<size_t> count(plan.predicates.size(), 0);
+    for (uint32_t other : open) {
+        const std::vector<bool> either = neededEitherWay(plan, questions, other, nodeValues);
+        for (size_t p = 0; p < either.size(); ++p) {
+            count[p] += either[p] ? 1 : 0;
+        }
+    }
+    std::vector<bool> free(plan.predicates.size(), false);
+    for (uint32_t p : open) {
+        free[p] = count[p] + 1 == open.size(); // every other one; its own answer settles it
+    }
+    return free;
+}
+
 } // namespace
 
 double settlingValue(const plan::Plan& plan, const QuestionPlan& questions,
@@ -83,16 +102,10 @@ std::vector<uint32_t> chooseAdaptive(const plan::Plan& plan, const QuestionPlan&
     std::stable_sort(rank.begin(), rank.end(),
                      [&](size_t a, size_t b) { return value[a] > value[b]; });
     std::vector<uint32_t> batch{open[rank.front()]};
-    std::vector<bool> free = neededEitherWay(plan, questions, batch.front(), nodeValues);
+    const std::vector<bool> free = neededWhateverElse(plan, questions, nodeValues, open);
     for (size_t i = 1; i < rank.size() && (limit == 0 || batch.size() < limit); ++i) {
-        const uint32_t candidate = open[rank[i]];
-        if (!free[candidate]) {
-            continue;
-        }
-        batch.push_back(candidate);
-        const std::vector<bool> alsoFree = neededEitherWay(plan, questions, candidate, nodeValues);
-        for (size_t p = 0; p < free.size(); ++p) {
-            free[p] = free[p] && alsoFree[p];
+        if (free[open[rank[i]]]) {
+            batch.push_back(open[rank[i]]);
         }
     }
     return batch;

@@ -1,8 +1,8 @@
 // The adaptive question choice, run after each answer: among the open predicates, the one
 // expected to settle the most undecided rules per unit of cost, and beside it every other open
-// predicate that no answer of those already chosen can make moot (asking it now costs no extra
-// question, and saves a round). docs/runtime.md ("Adaptive question choice") has the algorithm,
-// its cost and the literature.
+// predicate that no answer to any other open predicate can make moot (asking it now costs no
+// question the one-at-a-time choice would not ask, and saves a round). docs/runtime.md ("Adaptive
+// question choice") has the algorithm, its cost and the literature.
 #pragma once
 
 #include "plan/plan.h"

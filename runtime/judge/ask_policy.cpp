@@ -24,4 +24,23 @@ std::optional<QuestionOrder> parseQuestionOrder(std::string_view text) {
     return std::nullopt;
 }
 
+const char* decideName(Decide decide) {
+    switch (decide) {
+    case Decide::Rules:
+        return "rules";
+    case Decide::Verdict:
+        return "verdict";
+    }
+    CLUE_UNREACHABLE();
+}
+
+std::optional<Decide> parseDecide(std::string_view text) {
+    for (Decide decide : {Decide::Rules, Decide::Verdict}) {
+        if (text == decideName(decide)) {
+            return decide;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace clue::runtime

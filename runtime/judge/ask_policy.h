@@ -13,7 +13,15 @@ enum class QuestionOrder {
     Adaptive, // after each answer, the open question that is expected to settle most rules
 };
 
+// When an image's questions stop: once every rule is settled, or once the verdict is.
+enum class Decide {
+    Rules,   // every rule settled (or failed): each rule's state is known
+    Verdict, // also stop at the first violated rule; the rules left open are `not_evaluated`
+};
+
 const char* questionOrderName(QuestionOrder order);
+const char* decideName(Decide decide);
+std::optional<Decide> parseDecide(std::string_view text);
 // "waves" or "adaptive"; nothing for anything else.
 std::optional<QuestionOrder> parseQuestionOrder(std::string_view text);
 
@@ -25,6 +33,7 @@ struct AskPolicy {
     // Rounds per image, at most; 0: no limit. The last allowed round asks every question still
     // needed at once, so an image never takes more rounds than this.
     std::size_t maxRounds = 0;
+    Decide decide = Decide::Rules;
 };
 
 } // namespace clue::runtime

@@ -26,9 +26,23 @@ void ImageJudgment::start() {
     round();
 }
 
+namespace {
+
+bool anyRuleViolated(const plan::Plan& plan, const std::vector<plan::Truth>& nodeValues) {
+    return std::any_of(plan.rules.begin(), plan.rules.end(), [&](const plan::Rule& rule) {
+        return nodeValues[rule.root] == plan::Truth::True;
+    });
+}
+
+} // namespace
+
 // The unasked predicates still needed (every predicate without laziness), as the policy picks
-// them; all of them in the last round the policy allows.
+// them; all of them in the last round the policy allows; none once the verdict is settled when
+// only the verdict is wanted.
 std::vector<uint32_t> ImageJudgment::nextBatch(const std::vector<plan::Truth>& nodeValues) const {
+    if (ask_.decide == Decide::Verdict && anyRuleViolated(judge_.plan(), nodeValues)) {
+        return {};
+    }
     std::vector<uint32_t> open;
     if (judge_.settings().lazy) {
         open = plan::neededPredicates(judge_.plan(), nodeValues);
@@ -110,13 +124,38 @@ void ImageJudgment::record(PredicateEvidence evidence) {
     round();
 }
 
+// Whether an unasked predicate could still change the node: a rule left so was not evaluated,
+// not failed.
+bool ImageJudgment::openBelow(uint32_t node, const std::vector<plan::Truth>& nodeValues) const {
+    const plan::Plan& plan = judge_.plan();
+    std::vector<bool> seen(plan.nodes.size(), false);
+    std::vector<uint32_t> stack{node};
+    while (!stack.empty()) {
+        const uint32_t n = stack.back();
+        stack.pop_back();
+        if (seen[n] || nodeValues[n] != plan::Truth::Unknown) {
+            continue;
+        }
+        seen[n] = true;
+        const plan::Node& current = plan.nodes[n];
+        if (current.op == plan::NodeOp::Predicate && !asked_[current.predicate]) {
+            return true;
+        }
+        stack.insert(stack.end(), current.children.begin(), current.children.end());
+    }
+    return false;
+}
+
 void ImageJudgment::finish(const std::vector<plan::Truth>& nodeValues) {
     const plan::Plan& plan = judge_.plan();
+    const bool verdictOnly = ask_.decide == Decide::Verdict && anyRuleViolated(plan, nodeValues);
     result_.rules.reserve(plan.rules.size());
     for (const plan::Rule& rule : plan.rules) {
         const plan::Truth value = nodeValues[rule.root];
+        const bool notEvaluated = verdictOnly && openBelow(rule.root, nodeValues);
         result_.rules.push_back(value == plan::Truth::True    ? RuleState::Violated
                                 : value == plan::Truth::False ? RuleState::Clear
+                                : notEvaluated                ? RuleState::NotEvaluated
                                                               : RuleState::Error);
     }
     std::sort(result_.predicates.begin(), result_.predicates.end(),

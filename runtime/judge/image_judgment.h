@@ -6,8 +6,9 @@
 // last round a bound on rounds allows asks every one still needed. Without laziness (the
 // ablation, JudgeSettings::lazy) every predicate is needed, moot or not. Each predicate is asked
 // at most once; one that cannot be judged stays unknown, so its rules end in `error` unless other
-// answers settle them. Whatever the policy, the rule states are the same: only the questions
-// asked, and the rounds, differ.
+// answers settle them. With Decide::Verdict it stops at the first violated rule, and the rules
+// still open are `not_evaluated`. Whatever the policy, the rule states are the same: only the
+// questions asked, and the rounds, differ.
 #pragma once
 
 #include "plan/plan_evaluator.h"
@@ -44,6 +45,7 @@ private:
     void round();
     std::vector<uint32_t> nextBatch(const std::vector<plan::Truth>& nodeValues) const;
     std::vector<uint32_t> byWaves(std::vector<uint32_t> open) const;
+    bool openBelow(uint32_t node, const std::vector<plan::Truth>& nodeValues) const;
     void record(PredicateEvidence evidence);
     void finish(const std::vector<plan::Truth>& nodeValues);
 

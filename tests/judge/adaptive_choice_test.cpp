@@ -1,6 +1,7 @@
 // The adaptive question choice on small hand-built plans whose optimal order is known: its
 // expected cost, one question at a time, equals the optimum that an exhaustive search over every
-// adaptive strategy finds; and the questions it asks together are those no answer makes moot.
+// adaptive strategy finds; and the questions it asks together are those no other open
+// question's answer can make moot.
 #include "runtime/judge/adaptive_choice.h"
 #include "tests/judge/plan_builder.h"
 
@@ -140,19 +141,25 @@ TEST(AdaptiveChoice, ASharedPreconditionGoesFirst) {
     EXPECT_GT(planOrderCost(plan, questions), optimalCost(plan, questions) + 0.3);
 }
 
-TEST(AdaptiveChoice, AsksTogetherOnlyWhatNoChosenAnswerMakesMoot) {
-    // r1 = a and b; r2 = c and d. a's answer can make b moot, never c or d.
+TEST(AdaptiveChoice, AsksTogetherOnlyWhatNoOtherAnswerMakesMoot) {
+    // r1 = a and b; r2 = c; r3 = d. c and d settle a rule whatever they answer; a and b each
+    // can make the other moot, so they wait.
     test::PlanBuilder b;
-    const uint32_t a = b.pred("a"), bn = b.pred("b"), c = b.pred("c"), d = b.pred("d");
+    const uint32_t a = b.pred("a"), bn = b.pred("b");
     b.rule("r1", b.all({a, bn}));
-    b.rule("r2", b.all({c, d}));
+    b.rule("r2", b.pred("c"));
+    b.rule("r3", b.pred("d"));
     const plan::Plan plan = b.build();
     const QuestionPlan questions(plan);
-    const std::vector<Truth> values(4, Truth::Unknown);
+    std::vector<Truth> values(4, Truth::Unknown);
     const auto nodes = nodesOf(plan, values);
     EXPECT_EQ(chooseAdaptive(plan, questions, nodes, {0, 1, 2, 3}, 0),
-              (std::vector<uint32_t>{0, 2}));
-    EXPECT_EQ(chooseAdaptive(plan, questions, nodes, {0, 1, 2, 3}, 1), (std::vector<uint32_t>{0}));
+              (std::vector<uint32_t>{2, 3}));
+    EXPECT_EQ(chooseAdaptive(plan, questions, nodes, {0, 1, 2, 3}, 1), (std::vector<uint32_t>{2}));
+    values[2] = Truth::True;
+    values[3] = Truth::False;
+    EXPECT_EQ(chooseAdaptive(plan, questions, nodesOf(plan, values), {0, 1}, 0),
+              (std::vector<uint32_t>{0}));
     EXPECT_TRUE(chooseAdaptive(plan, questions, nodes, {}, 0).empty());
 }
 

@@ -212,17 +212,17 @@ TEST_F(JudgeCliTest, QuestionsPerImageLimitsWhatIsAskedAtOnce) {
     EXPECT_EQ(bad.exitCode, 2) << bad.err;
 }
 
-// Adaptively, "fire" (settling r2 either way) goes first, with "a person" beside it (no answer
-// about fire makes it moot) but not "blood" (a person's absence would); a bound on rounds asks
-// everything at once; the verdict and rule states never change.
-TEST_F(JudgeCliTest, AdaptiveOrderGroupsQuestionsNoAnswerMakesMoot) {
+// Adaptively, "fire" (settling r2 either way) goes first, alone: "a person" and "blood" can each
+// make the other moot, so they follow one by one; a bound on rounds asks everything at once;
+// the verdict and rule states never change.
+TEST_F(JudgeCliTest, AdaptiveOrderAsksFirstWhatSettlesMost) {
     prepareCache();
     struct Run {
         std::vector<std::string> flags;
         int rounds;
         int fireRound;
     };
-    const std::vector<Run> runs = {{{"--order", "adaptive"}, 2, 1},
+    const std::vector<Run> runs = {{{"--order", "adaptive"}, 3, 1},
                                    {{"--order", "adaptive", "--questions-per-image", "1"}, 3, 1},
                                    {{"--order", "adaptive", "--max-rounds", "1"}, 1, 1},
                                    {{"--questions-per-image", "1", "--max-rounds", "2"}, 2, 2}};
@@ -248,6 +248,25 @@ TEST_F(JudgeCliTest, AdaptiveOrderGroupsQuestionsNoAnswerMakesMoot) {
                      "--model", "m", "--order", "random"});
     EXPECT_EQ(bad.exitCode, 2) << bad.err;
     EXPECT_NE(bad.err.find("--order"), std::string::npos) << bad.err;
+}
+
+// One question at a time, a person then blood violate r1: with --decide verdict the judge stops
+// there and r2 (fire) is not_evaluated, never clear.
+TEST_F(JudgeCliTest, DecideVerdictLeavesTheRestNotEvaluated) {
+    prepareCache();
+    auto r = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                   "--model", "m", "--questions-per-image", "1", "--decide", "verdict"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 1u) << r.out;
+    EXPECT_EQ(out[0]["verdict"], "unsafe");
+    EXPECT_EQ(out[0]["rules"]["r1"], "violated");
+    EXPECT_EQ(out[0]["rules"]["r2"], "not_evaluated");
+    EXPECT_EQ(out[0]["violated"], json::array({"r1"}));
+    EXPECT_EQ(out[0]["cache_hits"], 2);
+    auto bad = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                     "--model", "m", "--decide", "severity"});
+    EXPECT_EQ(bad.exitCode, 2) << bad.err;
 }
 
 // `-o /dev/null` or a FIFO: the output goes into it, and it stays what it was; a rename over it

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 namespace clue::runtime {
 namespace {
@@ -85,6 +86,41 @@ TEST_F(ImageJudgmentTest, FirstWaveSettlesEverything) {
     EXPECT_EQ(r.sha256, kSha);
     EXPECT_EQ(r.cost.calls, 2);
     EXPECT_FALSE(r.failed());
+}
+
+// By waves r3 is violated in the first round: verdict mode stops there, and r1 and r2, which b
+// and c would settle, are not evaluated (never clear). Adaptively a goes first, then b and c
+// (each settles its rule either way), and r2's violation leaves r3 unevaluated. The default
+// mode settles every rule.
+TEST_F(ImageJudgmentTest, DecideVerdictStopsAtTheFirstViolatedRule) {
+    const std::map<QuestionOrder, std::vector<RuleState>> expected = {
+        {QuestionOrder::Waves,
+         {RuleState::NotEvaluated, RuleState::NotEvaluated, RuleState::Violated}},
+        {QuestionOrder::Adaptive,
+         {RuleState::Clear, RuleState::Violated, RuleState::NotEvaluated}}};
+    for (QuestionOrder order : {QuestionOrder::Waves, QuestionOrder::Adaptive}) {
+        source_.reset();
+        truth("a", true);
+        truth("b", false);
+        truth("c", true);
+        truth("d", true);
+        truth("e", false);
+        ImageResult r = run(OnError::Error, {order, 0, 0, Decide::Verdict});
+        EXPECT_EQ(r.rules, expected.at(order)) << questionOrderName(order);
+        EXPECT_EQ(r.verdict, Verdict::Unsafe);
+        EXPECT_LT(asked().size(), 5u);
+        r = run(OnError::Error, {order, 0, 0, Decide::Rules});
+        EXPECT_EQ(r.rules,
+                  (std::vector{RuleState::Clear, RuleState::Violated, RuleState::Violated}));
+    }
+    // Nothing violated: verdict mode settles every rule, as the default does.
+    source_.reset();
+    for (const char* s : {"a", "b", "c", "d", "e"}) {
+        truth(s, false);
+    }
+    ImageResult r = run(OnError::Error, {QuestionOrder::Waves, 0, 0, Decide::Verdict});
+    EXPECT_EQ(r.rules, (std::vector{RuleState::Clear, RuleState::Clear, RuleState::Clear}));
+    EXPECT_EQ(r.verdict, Verdict::Safe);
 }
 
 TEST_F(ImageJudgmentTest, LaterWavesOnlyForWhatIsStillNeeded) {
