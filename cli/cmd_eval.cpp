@@ -2,6 +2,7 @@
 // `clue judge` run, --results) and reports accuracy, precision, recall and F1 with bootstrap
 // intervals, per category and source, image scores, cost, ablations and robustness
 // (docs/cli/eval.md). The library (eval/) decides everything; this file maps flags and prints.
+#include "cli/ask_flags.h"
 #include "cli/backend_flags.h"
 #include "cli/commands.h"
 #include "cli/eval_progress.h"
@@ -52,7 +53,7 @@ struct EvalOptions {
     bool noProgress = false;
     bool allowEmpty = false;
     int imagesInFlight = 0;
-    int questionsPerImage = 0;
+    AskFlags ask;
     std::uint64_t maxImageBytes = runtime::ImageLimits{}.maxBytes;
     BackendFlags backend;
     CacheFlags cache;
@@ -182,7 +183,7 @@ std::optional<Runs> judgeAll(const EvalOptions& o, const Prepared& p) {
     options.model = config->model;
     options.batch.imagesInFlight =
         o.imagesInFlight > 0 ? std::size_t(o.imagesInFlight) : 2 * std::size_t(config->concurrency);
-    options.batch.questionsPerImage = std::size_t(o.questionsPerImage);
+    options.batch.ask = o.ask.policy();
     options.batch.limits.maxBytes = o.maxImageBytes;
     options.perturbSeed = o.perturbSeed;
     if (!o.workDir.empty()) {
@@ -312,10 +313,7 @@ void addRunOptions(CLI::App& command, EvalOptions& o) {
         .add_option("--images-in-flight", o.imagesInFlight,
                     "Images judged at once (default: twice --concurrency)")
         ->check(CLI::Range(1, 100000));
-    command
-        .add_option("--questions-per-image", o.questionsPerImage,
-                    "Questions about one image asked at once (as clue judge)")
-        ->check(CLI::Range(0, 100000));
+    o.ask.addOptions(command);
     o.cache.addOptions(command);
     command.add_flag("--replay", o.replay, "Answer from the cache only, without a server");
     command.add_flag("--no-debias", o.noDebias, "Judge with P(Yes) > 0.5 (as clue judge)");

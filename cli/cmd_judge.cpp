@@ -1,5 +1,6 @@
 // `clue judge PLAN INPUTS...`: judges images against a plan on an OpenAI-compatible server and
 // writes one JSON line per image, in input order (docs/cli/judge.md).
+#include "cli/ask_flags.h"
 #include "cli/backend_flags.h"
 #include "cli/commands.h"
 #include "cli/explain_trace.h"
@@ -36,7 +37,7 @@ struct JudgeOptions {
     bool noDebias = false;
     bool noEscalate = false;
     int imagesInFlight = 0;
-    int questionsPerImage = 0;
+    AskFlags ask;
     std::uint64_t maxImageBytes = ImageLimits{}.maxBytes;
     std::uint64_t maxImagePixels = ImageLimits{}.maxPixels;
     bool noProgress = false;
@@ -116,7 +117,7 @@ int runJudge(const JudgeOptions& options) {
     BatchOptions batch;
     batch.imagesInFlight =
         options.imagesInFlight > 0 ? options.imagesInFlight : 2 * std::size_t(p.config.concurrency);
-    batch.questionsPerImage = std::size_t(options.questionsPerImage);
+    batch.ask = options.ask.policy();
     batch.limits.maxBytes = options.maxImageBytes;
     batch.limits.maxPixels = options.maxImagePixels;
     batch.onError = *parseOnError(options.onError);
@@ -173,11 +174,7 @@ void addJudgeCommand(CLI::App& app, RunState& state) {
         ->add_option("--images-in-flight", o->imagesInFlight,
                      "Images judged at once (default: twice --concurrency)")
         ->check(CLI::Range(1, 100000));
-    command
-        ->add_option("--questions-per-image", o->questionsPerImage,
-                     "Questions about one image asked at once, in the plan's order (default 0: "
-                     "wave by wave; 1: one at a time, the fewest calls and the longest latency)")
-        ->check(CLI::Range(0, 100000));
+    o->ask.addOptions(*command);
     o->cache.addOptions(*command);
     command->add_flag("--replay", o->replay,
                       "Answer from the cache only, without a server; a miss is an error");

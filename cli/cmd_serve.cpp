@@ -1,6 +1,7 @@
 // `clue serve PLAN --listen HOST:PORT`: judges images sent over HTTP against a plan, with hot
 // reload, limits, metrics and a graceful stop (docs/cli/serve.md). This file maps flags to
 // serve::ServeOptions; the server is in serve/.
+#include "cli/ask_flags.h"
 #include "cli/backend_flags.h"
 #include "cli/commands.h"
 #include "serve/server.h"
@@ -26,7 +27,7 @@ struct ServeFlags {
     std::size_t maxConnections = 1024;
     std::size_t maxBufferedBytes = std::size_t(1) << 30;
     int threads = 2;
-    int questionsPerImage = 0;
+    AskFlags ask;
     bool watch = false;
     bool allowEmpty = false;
     bool replay = false;
@@ -77,7 +78,7 @@ std::optional<serve::ServeOptions> serveOptions(const ServeFlags& flags, int con
     options.queuedImages = flags.queue > 0 ? flags.queue : 4 * options.imagesInFlight;
     options.maxConnections = flags.maxConnections;
     options.maxBufferedBytes = flags.maxBufferedBytes;
-    options.questionsPerImage = std::size_t(flags.questionsPerImage);
+    options.ask = flags.ask.policy();
     options.timeout = millis(flags.timeoutSeconds);
     options.probeInterval = millis(flags.probeSeconds);
     options.watch = flags.watch;
@@ -169,10 +170,7 @@ void addServeCommand(CLI::App& app, RunState& state) {
                         "one, no authentication");
     addLimitOptions(*command, *f);
     command->add_option("--threads", f->threads, "HTTP threads (2)")->check(CLI::Range(1, 256));
-    command
-        ->add_option("--questions-per-image", f->questionsPerImage,
-                     "Questions about one image asked at once (as clue judge; 0: by waves)")
-        ->check(CLI::Range(0, 100000));
+    f->ask.addOptions(*command);
     command
         ->add_option("--probe-interval", f->probeSeconds,
                      "Seconds between readiness probes of the model server (10)")

@@ -1,14 +1,12 @@
 // A plan ready to judge with.
 #include "serve/active_plan.h"
 
-#include "runtime/judge/image_judgment.h"
-
 namespace clue::serve {
 
 ActivePlan::ActivePlan(plan::Plan plan, PlanIdentity identity, runtime::AnswerSource& source,
                        const std::string& model, const runtime::JudgeSettings& settings)
     : plan_(std::move(plan)), identity_(std::move(identity)), priors_(plan_, model, source),
-      judge_(plan_, source, priors_, settings), waves_(runtime::waveIndex(plan_)) {
+      judge_(plan_, source, priors_, settings), questions_(plan_) {
     for (const plan::Rule& rule : plan_.rules) {
         ruleIds_.push_back(rule.id);
     }

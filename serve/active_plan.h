@@ -1,11 +1,12 @@
 // One loaded plan with everything that judges against it: its language priors, its predicate
-// judge and its waves. Requests hold it by shared_ptr, so a request in flight finishes on the
-// plan it started with while a reload installs the next one.
+// judge and what it precomputes to choose questions. Requests hold it by shared_ptr, so a request
+// in flight finishes on the plan it started with while a reload installs the next one.
 #pragma once
 
 #include "plan/plan.h"
 #include "runtime/judge/predicate_judge.h"
 #include "runtime/judge/prior_table.h"
+#include "runtime/judge/question_plan.h"
 
 #include <chrono>
 #include <string>
@@ -32,7 +33,7 @@ public:
     const plan::Plan& plan() const { return plan_; }
     const PlanIdentity& identity() const { return identity_; }
     runtime::PredicateJudge& judge() { return judge_; }
-    const std::vector<int>& waves() const { return waves_; }
+    const runtime::QuestionPlan& questions() const { return questions_; }
     const std::vector<std::string>& ruleIds() const { return ruleIds_; }
     // The constitution's name and version, "" when the plan has none.
     std::string name() const;
@@ -43,7 +44,7 @@ private:
     PlanIdentity identity_;
     runtime::PriorTable priors_;
     runtime::PredicateJudge judge_;
-    std::vector<int> waves_;
+    runtime::QuestionPlan questions_;
     std::vector<std::string> ruleIds_;
 };
 

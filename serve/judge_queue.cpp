@@ -87,14 +87,14 @@ void JudgeQueue::start(Job job) {
     ActivePlan& plan = request.plan();
     // The callback holds the request, and so the plan, until the judgment ends.
     auto judgment = std::make_shared<runtime::ImageJudgment>(
-        plan.judge(), plan.waves(), *image.image, image.name, runtime::OnError::Error,
+        plan.judge(), plan.questions(), *image.image, image.name, runtime::OnError::Error,
         [self = shared_from_this(), request = job.request,
          index = job.index](runtime::ImageResult result) {
             const auto elapsed = result.elapsed;
             request->complete(index, std::move(result));
             self->finished(elapsed);
         },
-        limits_.questionsPerImage);
+        limits_.ask);
     judgment->start();
 }
 

@@ -4,6 +4,7 @@
 // without bound and no admitted image is dropped.
 #pragma once
 
+#include "runtime/judge/ask_policy.h"
 #include "serve/judge_request.h"
 
 #include <chrono>
@@ -18,7 +19,7 @@ namespace clue::serve {
 struct QueueLimits {
     std::size_t inFlight = 32;
     std::size_t waiting = 128;
-    std::size_t questionsPerImage = 0; // as ImageJudgment's questionsAtOnce
+    runtime::AskPolicy ask; // as ImageJudgment's
 };
 
 class JudgeQueue : public std::enable_shared_from_this<JudgeQueue> {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "runtime/image/image_loader.h"
+#include "runtime/judge/ask_policy.h"
 #include "runtime/judge/predicate_judge.h"
 #include "serve/listen_address.h"
 #include "serve/token_set.h"
@@ -27,7 +28,7 @@ struct ServeOptions {
     std::size_t maxConnections = 1024;
     // Request data held in memory at once (bodies, decoded images, data URLs); beyond, 429.
     std::size_t maxBufferedBytes = std::size_t(1) << 30;
-    std::size_t questionsPerImage = 0;
+    runtime::AskPolicy ask; // how each image's questions are asked
     // Per request, from its last byte read to its answer; unjudged images end in `error`.
     std::chrono::milliseconds timeout{30'000};
     // How long a client may take to send a request, and a keep-alive connection may stay idle.

@@ -81,7 +81,7 @@ ServerState::ServerState(ServeOptions serveOptions, std::unique_ptr<runtime::Ans
     : options_(std::move(serveOptions)), answers_(std::move(stack)), out_(output), log_(logStream),
       io_(std::make_unique<net::io_context>(options_.threads)),
       queue_(std::make_shared<JudgeQueue>(
-          QueueLimits{options_.imagesInFlight, options_.queuedImages, options_.questionsPerImage},
+          QueueLimits{options_.imagesInFlight, options_.queuedImages, options_.ask},
           [io = io_.get()](std::function<void()> task) { net::post(*io, std::move(task)); })),
       probe_(std::make_shared<ModelProbe>(
           *answers_,

@@ -103,7 +103,8 @@ def agreement(results_path, labels_path):
             "escalations": escalations / len(results), "predicates": predicates / len(results)}
 
 
-def main():
+def bench_arguments():
+    """The options of the judge benchmarks: build folder, output, corpus and simulator."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", default="build")
     parser.add_argument("--out", required=True)
@@ -112,7 +113,11 @@ def main():
     parser.add_argument("--latency-ms", type=int, default=40)
     parser.add_argument("--slots", type=int, default=16)
     parser.add_argument("--concurrency", type=int, default=32)
-    args = parser.parse_args()
+    return parser
+
+
+def main():
+    args = bench_arguments().parse_args()
 
     source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     clue = os.path.abspath(os.path.join(args.build, "cli", "clue"))

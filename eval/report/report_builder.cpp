@@ -43,7 +43,7 @@ std::vector<GroupMetrics> groupsBy(const Context& c, Field field, const std::str
 }
 
 // A rule set's answer on one image: violated if any rule is, error if none is and one is in
-// error (or the image has no rule states), else clear.
+// error or was not evaluated (or the image has no rule states), else clear.
 RuleState stateOf(const ImageOutcome& o, const std::vector<std::size_t>& rules) {
     if (o.rules.empty()) {
         return RuleState::Error;
@@ -53,7 +53,9 @@ RuleState stateOf(const ImageOutcome& o, const std::vector<std::size_t>& rules) 
         if (o.rules[r] == RuleState::Violated) {
             return RuleState::Violated;
         }
-        state = o.rules[r] == RuleState::Error ? RuleState::Error : state;
+        const bool unknown =
+            o.rules[r] == RuleState::Error || o.rules[r] == RuleState::NotEvaluated;
+        state = unknown ? RuleState::Error : state;
     }
     return state;
 }

@@ -24,7 +24,7 @@ ImageRef makeImageRef(LoadedImage loaded) {
 }
 
 BatchJudge::BatchJudge(PredicateJudge& judge, BatchOptions options)
-    : judge_(judge), options_(options), waves_(waveIndex(judge.plan())) {
+    : judge_(judge), options_(options), questions_(judge.plan()) {
     options_.imagesInFlight = std::max<std::size_t>(1, options_.imagesInFlight);
     if (options_.reorderWindow == 0) {
         options_.reorderWindow = 4 * options_.imagesInFlight;
@@ -119,9 +119,9 @@ void BatchJudge::start(const ImageInput& input, std::size_t index,
         return;
     }
     auto judgment = std::make_shared<ImageJudgment>(
-        judge_, waves_, std::move(image.value()), path, options_.onError,
+        judge_, questions_, std::move(image.value()), path, options_.onError,
         [state, index](ImageResult result) { state->complete(index, std::move(result)); },
-        options_.questionsPerImage, state->abandoned);
+        options_.ask, state->abandoned);
     judgment->start();
 }
 

@@ -22,8 +22,8 @@ struct BatchOptions {
     std::size_t reorderWindow = 0;
     ImageLimits limits;
     OnError onError = OnError::Error;
-    // Questions about one image asked at once (ImageJudgment); 0: wave by wave.
-    std::size_t questionsPerImage = 0;
+    // How each image's questions are chosen and grouped into rounds (ImageJudgment).
+    AskPolicy ask;
 };
 
 struct BatchState;
@@ -54,7 +54,7 @@ private:
 
     PredicateJudge& judge_;
     BatchOptions options_;
-    std::vector<int> waves_;
+    QuestionPlan questions_;
 };
 
 // Reads an image and prepares what every question about it needs (hash, data URL).

@@ -1,5 +1,8 @@
-// Rounds of lazy evaluation over the plan's waves.
+// Rounds of lazy evaluation: by waves or adaptively.
 #include "runtime/judge/image_judgment.h"
+
+#include "common/assert.h"
+#include "runtime/judge/adaptive_choice.h"
 
 #include <algorithm>
 #include <limits>
@@ -8,23 +11,12 @@
 
 namespace clue::runtime {
 
-std::vector<int> waveIndex(const plan::Plan& plan) {
-    std::vector<int> waves(plan.predicates.size(), 0);
-    for (size_t w = 0; w < plan.schedule.size(); ++w) {
-        for (uint32_t p : plan.schedule[w]) {
-            waves[p] = static_cast<int>(w);
-        }
-    }
-    return waves;
-}
-
-ImageJudgment::ImageJudgment(PredicateJudge& judge, const std::vector<int>& waves, ImageRef image,
+ImageJudgment::ImageJudgment(PredicateJudge& judge, const QuestionPlan& questions, ImageRef image,
                              std::filesystem::path path, OnError policy, Callback done,
-                             std::size_t questionsAtOnce,
-                             std::shared_ptr<const std::atomic<bool>> stop)
-    : judge_(judge), waves_(waves), image_(std::move(image)), policy_(policy),
-      done_(std::move(done)), questionsAtOnce_(questionsAtOnce), stop_(std::move(stop)),
-      start_(Clock::now()), values_(judge.plan().predicates.size(), plan::Truth::Unknown),
+                             AskPolicy ask, std::shared_ptr<const std::atomic<bool>> stop)
+    : judge_(judge), questions_(questions), image_(std::move(image)), policy_(policy),
+      done_(std::move(done)), ask_(ask), stop_(std::move(stop)), start_(Clock::now()),
+      values_(judge.plan().predicates.size(), plan::Truth::Unknown),
       asked_(judge.plan().predicates.size(), false) {
     result_.path = std::move(path);
     result_.sha256 = image_.sha256;
@@ -34,27 +26,55 @@ void ImageJudgment::start() {
     round();
 }
 
-// The unasked predicates, among those still needed, of the earliest wave that has any; or, with
-// a limit, the first ones still needed in plan order. Without laziness every predicate is needed.
+namespace {
+
+bool anyRuleViolated(const plan::Plan& plan, const std::vector<plan::Truth>& nodeValues) {
+    return std::any_of(plan.rules.begin(), plan.rules.end(), [&](const plan::Rule& rule) {
+        return nodeValues[rule.root] == plan::Truth::True;
+    });
+}
+
+} // namespace
+
+// The unasked predicates still needed (every predicate without laziness), as the policy picks
+// them; all of them in the last round the policy allows; none once the verdict is settled when
+// only the verdict is wanted.
 std::vector<uint32_t> ImageJudgment::nextBatch(const std::vector<plan::Truth>& nodeValues) const {
-    std::vector<uint32_t> needed;
-    if (judge_.settings().lazy) {
-        needed = plan::neededPredicates(judge_.plan(), nodeValues);
-    } else {
-        needed.resize(judge_.plan().predicates.size());
-        std::iota(needed.begin(), needed.end(), 0u);
+    if (ask_.decide == Decide::Verdict && anyRuleViolated(judge_.plan(), nodeValues)) {
+        return {};
     }
-    std::erase_if(needed, [this](uint32_t p) { return asked_[p]; });
-    if (questionsAtOnce_ > 0) {
-        needed.resize(std::min(needed.size(), questionsAtOnce_));
-        return needed;
+    std::vector<uint32_t> open;
+    if (judge_.settings().lazy) {
+        open = plan::neededPredicates(judge_.plan(), nodeValues);
+    } else {
+        open.resize(judge_.plan().predicates.size());
+        std::iota(open.begin(), open.end(), 0u);
+    }
+    std::erase_if(open, [this](uint32_t p) { return asked_[p]; });
+    if (ask_.maxRounds > 0 && std::size_t(round_) + 1 >= ask_.maxRounds) {
+        return open;
+    }
+    switch (ask_.order) {
+    case QuestionOrder::Waves:
+        return byWaves(std::move(open));
+    case QuestionOrder::Adaptive:
+        return chooseAdaptive(judge_.plan(), questions_, nodeValues, open, ask_.questionsAtOnce);
+    }
+    CLUE_UNREACHABLE();
+}
+
+// Those of the earliest wave that has any; or, with a limit, the first ones in plan order.
+std::vector<uint32_t> ImageJudgment::byWaves(std::vector<uint32_t> open) const {
+    if (ask_.questionsAtOnce > 0) {
+        open.resize(std::min(open.size(), ask_.questionsAtOnce));
+        return open;
     }
     int earliest = std::numeric_limits<int>::max();
-    for (uint32_t p : needed) {
-        earliest = std::min(earliest, waves_[p]);
+    for (uint32_t p : open) {
+        earliest = std::min(earliest, questions_.wave(p));
     }
-    std::erase_if(needed, [&](uint32_t p) { return waves_[p] != earliest; });
-    return needed;
+    std::erase_if(open, [&](uint32_t p) { return questions_.wave(p) != earliest; });
+    return open;
 }
 
 void ImageJudgment::round() {
@@ -91,7 +111,7 @@ void ImageJudgment::record(PredicateEvidence evidence) {
     {
         std::lock_guard lock(mutex_);
         evidence.round = round_;
-        evidence.wave = waves_[evidence.predicate];
+        evidence.wave = questions_.wave(evidence.predicate);
         if (evidence.value) {
             values_[evidence.predicate] = *evidence.value ? plan::Truth::True : plan::Truth::False;
         }
@@ -104,13 +124,38 @@ void ImageJudgment::record(PredicateEvidence evidence) {
     round();
 }
 
+// Whether an unasked predicate could still change the node: a rule left so was not evaluated,
+// not failed.
+bool ImageJudgment::openBelow(uint32_t node, const std::vector<plan::Truth>& nodeValues) const {
+    const plan::Plan& plan = judge_.plan();
+    std::vector<bool> seen(plan.nodes.size(), false);
+    std::vector<uint32_t> stack{node};
+    while (!stack.empty()) {
+        const uint32_t n = stack.back();
+        stack.pop_back();
+        if (seen[n] || nodeValues[n] != plan::Truth::Unknown) {
+            continue;
+        }
+        seen[n] = true;
+        const plan::Node& current = plan.nodes[n];
+        if (current.op == plan::NodeOp::Predicate && !asked_[current.predicate]) {
+            return true;
+        }
+        stack.insert(stack.end(), current.children.begin(), current.children.end());
+    }
+    return false;
+}
+
 void ImageJudgment::finish(const std::vector<plan::Truth>& nodeValues) {
     const plan::Plan& plan = judge_.plan();
+    const bool verdictOnly = ask_.decide == Decide::Verdict && anyRuleViolated(plan, nodeValues);
     result_.rules.reserve(plan.rules.size());
     for (const plan::Rule& rule : plan.rules) {
         const plan::Truth value = nodeValues[rule.root];
+        const bool notEvaluated = verdictOnly && openBelow(rule.root, nodeValues);
         result_.rules.push_back(value == plan::Truth::True    ? RuleState::Violated
                                 : value == plan::Truth::False ? RuleState::Clear
+                                : notEvaluated                ? RuleState::NotEvaluated
                                                               : RuleState::Error);
     }
     std::sort(result_.predicates.begin(), result_.predicates.end(),

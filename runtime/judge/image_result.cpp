@@ -27,6 +27,8 @@ std::string_view toString(RuleState state) {
         return "violated";
     case RuleState::Error:
         return "error";
+    case RuleState::NotEvaluated:
+        return "not_evaluated";
     }
     CLUE_UNREACHABLE();
 }
@@ -41,6 +43,16 @@ std::string_view toString(OnError policy) {
         return "safe";
     }
     CLUE_UNREACHABLE();
+}
+
+std::optional<RuleState> parseRuleState(std::string_view name) {
+    for (RuleState state :
+         {RuleState::Clear, RuleState::Violated, RuleState::Error, RuleState::NotEvaluated}) {
+        if (toString(state) == name) {
+            return state;
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<OnError> parseOnError(std::string_view name) {
@@ -73,7 +85,9 @@ Verdict verdictOf(const std::vector<RuleState>& rules) {
     if (std::find(rules.begin(), rules.end(), RuleState::Violated) != rules.end()) {
         return Verdict::Unsafe;
     }
-    if (std::find(rules.begin(), rules.end(), RuleState::Error) != rules.end()) {
+    if (std::any_of(rules.begin(), rules.end(), [](RuleState s) {
+            return s == RuleState::Error || s == RuleState::NotEvaluated;
+        })) {
         return Verdict::Error;
     }
     return Verdict::Safe;

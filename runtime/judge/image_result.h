@@ -15,14 +15,17 @@
 namespace clue::runtime {
 
 enum class Verdict { Safe, Unsafe, Error };
-enum class RuleState { Clear, Violated, Error };
+// NotEvaluated: `--decide verdict` stopped before the rule was settled (another rule made the
+// image unsafe); never clear.
+enum class RuleState { Clear, Violated, Error, NotEvaluated };
 
 // What an image whose verdict would be `error` becomes (--on-error); Error by default.
 enum class OnError { Error, Unsafe, Safe };
 
 std::string_view toString(Verdict verdict); // "safe", "unsafe", "error"
-std::string_view toString(RuleState state); // "clear", "violated", "error"
+std::string_view toString(RuleState state); // "clear", "violated", "error", "not_evaluated"
 std::string_view toString(OnError policy);  // "error", "unsafe", "safe"
+std::optional<RuleState> parseRuleState(std::string_view name);
 std::optional<OnError> parseOnError(std::string_view name);
 
 struct ImageResult {
@@ -47,7 +50,8 @@ struct ImageResult {
     int escalations() const;
 };
 
-// unsafe when a rule is violated; else error when a rule is in error; else safe.
+// unsafe when a rule is violated; else error when a rule is in error or not evaluated (which
+// only a violated rule may leave); else safe.
 Verdict verdictOf(const std::vector<RuleState>& rules);
 
 // Sets result.verdict from its rules and the policy (which changes only an `error` verdict, and

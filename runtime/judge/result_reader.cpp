@@ -1,6 +1,7 @@
 // Field by field, with the plan at hand.
 #include "runtime/judge/result_reader.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -131,12 +132,19 @@ void readRules(const json& line, const plan::Plan& plan, ImageResult& result) {
     for (const plan::Rule& rule : plan.rules) {
         const json& state = member(rules, rule.id.c_str());
         const std::string name = state.is_string() ? state.get<std::string>() : "";
-        if (name != "clear" && name != "violated" && name != "error") {
-            throw BadField{"rule '" + rule.id + "' has no state (clear, violated or error)"};
+        const auto parsed = parseRuleState(name);
+        if (!parsed) {
+            throw BadField{"rule '" + rule.id +
+                           "' has no state (clear, violated, error or not_evaluated)"};
         }
-        result.rules.push_back(name == "clear"      ? RuleState::Clear
-                               : name == "violated" ? RuleState::Violated
-                                                    : RuleState::Error);
+        result.rules.push_back(*parsed);
+    }
+    const auto has = [&](RuleState s) {
+        return std::find(result.rules.begin(), result.rules.end(), s) != result.rules.end();
+    };
+    if (has(RuleState::NotEvaluated) && !has(RuleState::Violated)) {
+        throw BadField{"a rule is not_evaluated but none is violated (--decide verdict stops "
+                       "only at a violated rule)"};
     }
 }
 

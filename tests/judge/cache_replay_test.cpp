@@ -29,7 +29,7 @@ protected:
         b.rule("r", b.all({a, b.any({bn, c})}));
         b.waves({{0}, {1}, {2}});
         plan_ = b.build();
-        waves_ = waveIndex(plan_);
+        questions_.emplace(plan_);
         for (const char* s : {"a", "b", "c"}) {
             inner_.setScore(QueryVariant::NoImage, s, 0.3);
         }
@@ -42,8 +42,9 @@ protected:
         PriorTable priors(plan_, kScope.model, source);
         PredicateJudge judge(plan_, source, priors, {});
         std::optional<ImageResult> out;
-        std::make_shared<ImageJudgment>(judge, waves_, ImageRef{sha, nullptr, nullptr}, "x.png",
-                                        OnError::Error, [&](ImageResult r) { out = std::move(r); })
+        std::make_shared<ImageJudgment>(judge, *questions_, ImageRef{sha, nullptr, nullptr},
+                                        "x.png", OnError::Error,
+                                        [&](ImageResult r) { out = std::move(r); })
             ->start();
         EXPECT_TRUE(out);
         return out.value_or(ImageResult{});
@@ -51,7 +52,7 @@ protected:
 
     test::TempDir dir_;
     plan::Plan plan_;
-    std::vector<int> waves_;
+    std::optional<QuestionPlan> questions_;
     FakeAnswerSource inner_;
     const std::string sha_ = std::string(64, 'c');
 };

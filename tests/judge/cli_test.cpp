@@ -57,10 +57,11 @@ protected:
         CachedAnswerSource cached(fake, cache, {"m", plan_.prompts.version});
         PriorTable priors(plan_, "m", cached);
         PredicateJudge judge(plan_, cached, priors, {});
-        auto waves = waveIndex(plan_);
+        const QuestionPlan questions(plan_);
         bool done = false;
-        std::make_shared<ImageJudgment>(judge, waves, ImageRef{sha256Hex(kPng), nullptr, nullptr},
-                                        image_, OnError::Error, [&](ImageResult) { done = true; })
+        std::make_shared<ImageJudgment>(judge, questions,
+                                        ImageRef{sha256Hex(kPng), nullptr, nullptr}, image_,
+                                        OnError::Error, [&](ImageResult) { done = true; })
             ->start();
         ASSERT_TRUE(done);
     }
@@ -208,6 +209,63 @@ TEST_F(JudgeCliTest, QuestionsPerImageLimitsWhatIsAskedAtOnce) {
     }
     auto bad = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
                      "--model", "m", "--questions-per-image", "-1"});
+    EXPECT_EQ(bad.exitCode, 2) << bad.err;
+}
+
+// Adaptively, "fire" (settling r2 either way) goes first, alone: "a person" and "blood" can each
+// make the other moot, so they follow one by one; a bound on rounds asks everything at once;
+// the verdict and rule states never change.
+TEST_F(JudgeCliTest, AdaptiveOrderAsksFirstWhatSettlesMost) {
+    prepareCache();
+    struct Run {
+        std::vector<std::string> flags;
+        int rounds;
+        int fireRound;
+    };
+    const std::vector<Run> runs = {{{"--order", "adaptive"}, 3, 1},
+                                   {{"--order", "adaptive", "--questions-per-image", "1"}, 3, 1},
+                                   {{"--order", "adaptive", "--max-rounds", "1"}, 1, 1},
+                                   {{"--questions-per-image", "1", "--max-rounds", "2"}, 2, 2}};
+    for (const auto& [flags, rounds, fireRound] : runs) {
+        std::vector<std::string> args = {"judge",   "plan.json",    "first.png", "--replay",
+                                         "--cache", "cache.sqlite", "--model",   "m"};
+        args.insert(args.end(), flags.begin(), flags.end());
+        auto r = clue(args);
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        auto out = lines(r.out);
+        ASSERT_EQ(out.size(), 1u) << r.out;
+        EXPECT_EQ(out[0]["rounds"], rounds) << flags.back();
+        EXPECT_EQ(out[0]["verdict"], "unsafe");
+        EXPECT_EQ(out[0]["rules"]["r1"], "violated");
+        EXPECT_EQ(out[0]["rules"]["r2"], "clear");
+        for (const auto& p : out[0]["predicates"]) {
+            if (p["statement"] == "fire is visible") {
+                EXPECT_EQ(p["round"], fireRound) << out[0];
+            }
+        }
+    }
+    auto bad = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                     "--model", "m", "--order", "random"});
+    EXPECT_EQ(bad.exitCode, 2) << bad.err;
+    EXPECT_NE(bad.err.find("--order"), std::string::npos) << bad.err;
+}
+
+// One question at a time, a person then blood violate r1: with --decide verdict the judge stops
+// there and r2 (fire) is not_evaluated, never clear.
+TEST_F(JudgeCliTest, DecideVerdictLeavesTheRestNotEvaluated) {
+    prepareCache();
+    auto r = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                   "--model", "m", "--questions-per-image", "1", "--decide", "verdict"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 1u) << r.out;
+    EXPECT_EQ(out[0]["verdict"], "unsafe");
+    EXPECT_EQ(out[0]["rules"]["r1"], "violated");
+    EXPECT_EQ(out[0]["rules"]["r2"], "not_evaluated");
+    EXPECT_EQ(out[0]["violated"], json::array({"r1"}));
+    EXPECT_EQ(out[0]["cache_hits"], 2);
+    auto bad = clue({"judge", "plan.json", "first.png", "--replay", "--cache", "cache.sqlite",
+                     "--model", "m", "--decide", "severity"});
     EXPECT_EQ(bad.exitCode, 2) << bad.err;
 }
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 namespace clue::runtime {
 namespace {
@@ -36,17 +37,17 @@ protected:
         source_.setScore(QueryVariant::Image, statement, value ? 0.95 : 0.05);
     }
 
-    ImageResult run(OnError policy = OnError::Error, std::size_t questionsAtOnce = 0) {
+    ImageResult run(OnError policy = OnError::Error, AskPolicy ask = {}) {
         plan_ = b_.build();
-        waves_ = waveIndex(plan_);
+        questions_.emplace(plan_);
         PriorTable priors(plan_, kModel, source_);
         PredicateJudge judge(plan_, source_, priors, settings_);
         std::optional<ImageResult> out;
         ImageRef image{kSha, std::make_shared<const std::string>("data:image/png;base64,AA"),
                        nullptr};
         std::make_shared<ImageJudgment>(
-            judge, waves_, image, "x.png", policy, [&](ImageResult r) { out = std::move(r); },
-            questionsAtOnce)
+            judge, *questions_, image, "x.png", policy, [&](ImageResult r) { out = std::move(r); },
+            ask)
             ->start();
         source_.release();
         EXPECT_TRUE(out);
@@ -67,7 +68,7 @@ protected:
 
     test::PlanBuilder b_;
     plan::Plan plan_;
-    std::vector<int> waves_;
+    std::optional<QuestionPlan> questions_;
     FakeAnswerSource source_;
     JudgeSettings settings_;
 };
@@ -85,6 +86,41 @@ TEST_F(ImageJudgmentTest, FirstWaveSettlesEverything) {
     EXPECT_EQ(r.sha256, kSha);
     EXPECT_EQ(r.cost.calls, 2);
     EXPECT_FALSE(r.failed());
+}
+
+// By waves r3 is violated in the first round: verdict mode stops there, and r1 and r2, which b
+// and c would settle, are not evaluated (never clear). Adaptively a goes first, then b and c
+// (each settles its rule either way), and r2's violation leaves r3 unevaluated. The default
+// mode settles every rule.
+TEST_F(ImageJudgmentTest, DecideVerdictStopsAtTheFirstViolatedRule) {
+    const std::map<QuestionOrder, std::vector<RuleState>> expected = {
+        {QuestionOrder::Waves,
+         {RuleState::NotEvaluated, RuleState::NotEvaluated, RuleState::Violated}},
+        {QuestionOrder::Adaptive,
+         {RuleState::Clear, RuleState::Violated, RuleState::NotEvaluated}}};
+    for (QuestionOrder order : {QuestionOrder::Waves, QuestionOrder::Adaptive}) {
+        source_.reset();
+        truth("a", true);
+        truth("b", false);
+        truth("c", true);
+        truth("d", true);
+        truth("e", false);
+        ImageResult r = run(OnError::Error, {order, 0, 0, Decide::Verdict});
+        EXPECT_EQ(r.rules, expected.at(order)) << questionOrderName(order);
+        EXPECT_EQ(r.verdict, Verdict::Unsafe);
+        EXPECT_LT(asked().size(), 5u);
+        r = run(OnError::Error, {order, 0, 0, Decide::Rules});
+        EXPECT_EQ(r.rules,
+                  (std::vector{RuleState::Clear, RuleState::Violated, RuleState::Violated}));
+    }
+    // Nothing violated: verdict mode settles every rule, as the default does.
+    source_.reset();
+    for (const char* s : {"a", "b", "c", "d", "e"}) {
+        truth(s, false);
+    }
+    ImageResult r = run(OnError::Error, {QuestionOrder::Waves, 0, 0, Decide::Verdict});
+    EXPECT_EQ(r.rules, (std::vector{RuleState::Clear, RuleState::Clear, RuleState::Clear}));
+    EXPECT_EQ(r.verdict, Verdict::Safe);
 }
 
 TEST_F(ImageJudgmentTest, LaterWavesOnlyForWhatIsStillNeeded) {
@@ -117,7 +153,7 @@ TEST_F(ImageJudgmentTest, ALimitAsksInPlanOrderAcrossWaves) {
     truth("b", true);
     truth("d", false);
     truth("e", true);
-    ImageResult r = run(OnError::Error, 2);
+    ImageResult r = run(OnError::Error, {QuestionOrder::Waves, 2, 0});
     EXPECT_EQ(askedInRound(r, 1), (Strings{"a", "b"})) << "b is in the second wave";
     EXPECT_EQ(askedInRound(r, 2), (Strings{"d", "e"})) << "a false makes c moot";
     EXPECT_EQ(r.rounds, 2);
@@ -126,7 +162,7 @@ TEST_F(ImageJudgmentTest, ALimitAsksInPlanOrderAcrossWaves) {
     source_.reset();
     truth("a", false);
     truth("d", true);
-    r = run(OnError::Error, 1);
+    r = run(OnError::Error, {QuestionOrder::Waves, 1, 0});
     EXPECT_EQ(askedInRound(r, 1), (Strings{"a"}));
     EXPECT_EQ(askedInRound(r, 2), (Strings{"d"}));
     EXPECT_EQ(asked().size(), 2u) << "one at a time asks nothing moot";
@@ -158,7 +194,7 @@ TEST_F(ImageJudgmentTest, WithoutLazinessEveryPredicateIsAskedAndTheVerdictStays
     EXPECT_EQ(eager.cost.calls, 5);
 
     script();
-    const ImageResult oneAtATime = run(OnError::Error, 2);
+    const ImageResult oneAtATime = run(OnError::Error, {QuestionOrder::Waves, 2, 0});
     EXPECT_EQ(askedInRound(oneAtATime, 1), (Strings{"a", "b"}));
     EXPECT_EQ(askedInRound(oneAtATime, 2), (Strings{"c", "d"}));
     EXPECT_EQ(askedInRound(oneAtATime, 3), (Strings{"e"}));
@@ -184,12 +220,12 @@ TEST_F(ImageJudgmentTest, WavesAreAskedTogetherAndInOrder) {
     truth("d", false);
     truth("e", false);
     plan_ = b_.build();
-    waves_ = waveIndex(plan_);
+    questions_.emplace(plan_);
     PriorTable priors(plan_, kModel, source_);
     PredicateJudge judge(plan_, source_, priors, {});
     source_.hold(true);
     std::optional<ImageResult> out;
-    std::make_shared<ImageJudgment>(judge, waves_, ImageRef{kSha, nullptr, nullptr}, "x.png",
+    std::make_shared<ImageJudgment>(judge, *questions_, ImageRef{kSha, nullptr, nullptr}, "x.png",
                                     OnError::Error, [&](ImageResult r) { out = std::move(r); })
         ->start();
     EXPECT_EQ(source_.heldCount(), 2u);

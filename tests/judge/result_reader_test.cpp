@@ -30,9 +30,9 @@ protected:
     ImageResult judge() {
         PriorTable priors(plan_, "m", source_);
         PredicateJudge judge(plan_, source_, priors, {});
-        const auto waves = waveIndex(plan_);
+        const QuestionPlan questions(plan_);
         std::optional<ImageResult> out;
-        std::make_shared<ImageJudgment>(judge, waves,
+        std::make_shared<ImageJudgment>(judge, questions,
                                         ImageRef{std::string(64, 'f'), nullptr, nullptr}, "img.png",
                                         OnError::Error, [&](ImageResult r) { out = std::move(r); })
             ->start();
@@ -107,6 +107,27 @@ TEST_F(ResultReaderTest, ClaimsTheRulesDoNotMakeAreRefused) {
     EXPECT_FALSE(resultFromJson(badPath, plan_)) << "a path that contradicts the value";
     EXPECT_FALSE(resultFromJson(nlohmann::json::array(), plan_));
     EXPECT_FALSE(resultFromJson(nlohmann::json{{"path", 3}}, plan_));
+}
+
+// `--decide verdict` leaves rules not_evaluated beside a violated one; never otherwise, and
+// never read as clear.
+TEST_F(ResultReaderTest, NotEvaluatedRulesReadBackOnlyBesideAViolatedOne) {
+    nlohmann::json line = nlohmann::json::parse(resultJson(judge(), plan_).dump());
+    ASSERT_EQ(line["rules"]["r1"], "violated");
+    line["rules"]["r2"] = "not_evaluated";
+    auto read = resultFromJson(line, plan_);
+    ASSERT_TRUE(read) << read.error();
+    EXPECT_EQ(read->rules, (std::vector{RuleState::Violated, RuleState::NotEvaluated}));
+    EXPECT_EQ(read->verdict, Verdict::Unsafe);
+
+    nlohmann::json alone = line;
+    alone["rules"]["r1"] = "clear";
+    alone["verdict"] = "error";
+    EXPECT_NE(resultFromJson(alone, plan_).error().find("none is violated"), std::string::npos);
+    alone["verdict"] = "safe";
+    alone["on_error"] = "safe";
+    EXPECT_FALSE(resultFromJson(alone, plan_));
+    EXPECT_EQ(verdictOf({RuleState::Clear, RuleState::NotEvaluated}), Verdict::Error);
 }
 
 } // namespace

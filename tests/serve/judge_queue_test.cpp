@@ -34,7 +34,7 @@ protected:
     }
 
     std::shared_ptr<JudgeQueue> queue(std::size_t inFlight, std::size_t waiting) {
-        return std::make_shared<JudgeQueue>(QueueLimits{inFlight, waiting, 0},
+        return std::make_shared<JudgeQueue>(QueueLimits{inFlight, waiting, {}},
                                             [](std::function<void()> task) { task(); });
     }
 
