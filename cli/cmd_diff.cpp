@@ -1,9 +1,10 @@
-// `clue diff OLD NEW`: what a change to a constitution does, structurally and semantically
-// (docs/cli/diff.md). Exit 0: nothing changed semantically; 2: something did (of the
+// `clue diff OLD NEW`: what a change to a constitution does, structurally, semantically and on a
+// corpus (docs/cli/diff.md). Exit 0: nothing changed semantically; 2: something did (of the
 // --fail-on kind); 1: an error. Unlike the other verbs, a usage error is 1 here, since 2 means
 // "changed".
 #include "cli/commands.h"
 #include "cli/diagnostic_output.h"
+#include "cli/diff_corpus_run.h"
 #include "cli/diff_document.h"
 #include "cli/diff_html.h"
 #include "cli/diff_json.h"
@@ -36,6 +37,7 @@ struct DiffOptions {
     std::string failOn = "any";
     std::string output;
     SourceFlags source;
+    CorpusFlags corpus;
 };
 
 // Loads one side, printing its diagnostics or error; nothing when it failed.
@@ -92,6 +94,10 @@ int runDiff(const DiffOptions& o) {
                                   : "with --git, give the one file whose revision is OLD");
         return kDiffError;
     }
+    if (auto problem = o.corpus.usageProblem()) {
+        printError(std::cerr, *problem);
+        return kDiffError;
+    }
     if (!o.output.empty() && !outputWritable(o.output, std::cerr)) {
         return kDiffError;
     }
@@ -108,7 +114,18 @@ int runDiff(const DiffOptions& o) {
     }
     try {
         diff::DiffReport report = diff::diffSides(*oldSide, *newSide);
-        DiffDocument document{report, o.failOn};
+        DiffDocument document{report, o.failOn, nullptr, {}};
+        std::optional<runtime::CorpusImpact> corpus;
+        if (o.corpus.wanted()) {
+            corpus = runCorpus(o.corpus, oldSide->plan, newSide->plan);
+            if (!corpus) {
+                return kDiffError;
+            }
+            document.corpus = &*corpus;
+            if (o.corpus.thumbnails && o.format == "html") {
+                document.thumbnails = flipThumbnails(*corpus);
+            }
+        }
         return write(render(document, o), o.output) ? document.exitCode() : kDiffError;
     } catch (const std::exception& e) {
         printError(std::cerr, e.what());
@@ -140,6 +157,7 @@ void addDiffCommand(CLI::App& app, RunState& state) {
         ->capture_default_str();
     command->add_option("-o,--output", o->output, "Write the report here (default: stdout)");
     o->source.addOptions(*command);
+    o->corpus.addOptions(*command);
     command->preparse_callback([&state](size_t) { state.usageExitCode = kDiffError; });
     command->callback([o, &state] { state.exitCode = runDiff(*o); });
 }

@@ -4,6 +4,9 @@
 namespace clue::cli {
 
 int DiffDocument::exitCode() const {
+    if (corpus && (!corpus->failed.empty() || (corpus->asked && !corpus->undecided.empty()))) {
+        return 1;
+    }
     bool changed = failOn == "broader"    ? report.broadens()
                    : failOn == "narrower" ? report.narrows()
                                           : report.semanticChange();

@@ -1,6 +1,8 @@
 // Plain HTML and a short style sheet; text is escaped everywhere it is inserted.
 #include "cli/diff_html.h"
 
+#include "cli/diff_corpus.h"
+
 #include "common/html_escape.h"
 
 #include <fmt/format.h>
@@ -29,7 +31,8 @@ void summary(std::string& out, const DiffDocument& d) {
                        "id=\"new-label\">{}</code></p>\n",
                        htmlEscape(r.oldSide.label), htmlEscape(r.newSide.label));
     out += fmt::format("<p>Verdict: <span id=\"verdict\" class=\"relation\">{}</span>: {}.</p>\n",
-                       relationName(r.verdict.relation), htmlEscape(relationWords(r.verdict.relation)));
+                       relationName(r.verdict.relation),
+                       htmlEscape(relationWords(r.verdict.relation)));
     out += "<table id=\"summary\"><tr><th>rules added</th><th>removed</th><th>changed</th>"
            "<th>unchanged</th><th>equivalent</th><th>broader</th><th>narrower</th>"
            "<th>incomparable</th><th>new questions</th><th>exit code</th></tr>\n<tr>";
@@ -63,11 +66,12 @@ std::string massCell(const Comparison& c) {
 
 void witnesses(std::string& out, const std::string& subject, const Comparison& c) {
     for (const Witness& w : c.witnesses) {
-        out += fmt::format("<details class=\"witness\"><summary>{}: {} fires and {} does "
-                           "not</summary>\n<p>Passes against NEW:</p><pre>{}</pre>\n<p>Passes "
-                           "against OLD:</p><pre>{}</pre></details>\n",
-                           htmlEscape(subject), w.firesInNew ? "NEW" : "OLD",
-                           w.firesInNew ? "OLD" : "NEW", htmlEscape(w.testNew), htmlEscape(w.testOld));
+        out +=
+            fmt::format("<details class=\"witness\"><summary>{}: {} fires and {} does "
+                        "not</summary>\n<p>Passes against NEW:</p><pre>{}</pre>\n<p>Passes "
+                        "against OLD:</p><pre>{}</pre></details>\n",
+                        htmlEscape(subject), w.firesInNew ? "NEW" : "OLD",
+                        w.firesInNew ? "OLD" : "NEW", htmlEscape(w.testNew), htmlEscape(w.testOld));
     }
 }
 
@@ -77,14 +81,14 @@ void rules(std::string& out, const DiffReport& r) {
     for (const RuleDiff& rule : r.rules) {
         const RuleFacts& facts = rule.newRule ? *rule.newRule : *rule.oldRule;
         std::string relation = rule.comparison ? relationName(rule.comparison->relation) : "";
-        out +=
-            fmt::format("<tr data-rule=\"{}\" data-change=\"{}\" data-relation=\"{}\"><td><code>"
-                        "{}</code></td><td class=\"{}\">{}</td><td class=\"relation\">{}</td>"
-                        "<td>{}</td><td><code>{}</code></td><td>{}</td></tr>\n",
-                        htmlEscape(rule.id), changeName(rule.change), relation, htmlEscape(rule.id),
-                        changeName(rule.change), changeName(rule.change), relation,
-                        htmlEscape(fmt::format("{}", fmt::join(rule.changedFields, ", "))),
-                        htmlEscape(facts.formula), rule.comparison ? massCell(*rule.comparison) : "");
+        out += fmt::format(
+            "<tr data-rule=\"{}\" data-change=\"{}\" data-relation=\"{}\"><td><code>"
+            "{}</code></td><td class=\"{}\">{}</td><td class=\"relation\">{}</td>"
+            "<td>{}</td><td><code>{}</code></td><td>{}</td></tr>\n",
+            htmlEscape(rule.id), changeName(rule.change), relation, htmlEscape(rule.id),
+            changeName(rule.change), changeName(rule.change), relation,
+            htmlEscape(fmt::format("{}", fmt::join(rule.changedFields, ", "))),
+            htmlEscape(facts.formula), rule.comparison ? massCell(*rule.comparison) : "");
     }
     out += "</table>\n";
     for (const RuleDiff& rule : r.rules) {
@@ -98,12 +102,13 @@ void categories(std::string& out, const DiffReport& r) {
     out += "<h2>Categories</h2>\n<table id=\"categories\"><tr><th>category</th><th>change</th>"
            "<th>relation</th><th>rules (OLD, NEW)</th></tr>\n";
     for (const CategoryDiff& c : r.categories) {
-        out += fmt::format("<tr data-category=\"{}\" data-change=\"{}\" data-relation=\"{}\"><td>"
-                           "<code>{}</code></td><td>{}</td><td class=\"relation\">{}</td><td>{}, "
-                           "{}</td></tr>\n",
-                           htmlEscape(c.id), changeName(c.change), relationName(c.comparison.relation),
-                           htmlEscape(c.id), changeName(c.change), relationName(c.comparison.relation),
-                           c.oldRules.size(), c.newRules.size());
+        out +=
+            fmt::format("<tr data-category=\"{}\" data-change=\"{}\" data-relation=\"{}\"><td>"
+                        "<code>{}</code></td><td>{}</td><td class=\"relation\">{}</td><td>{}, "
+                        "{}</td></tr>\n",
+                        htmlEscape(c.id), changeName(c.change), relationName(c.comparison.relation),
+                        htmlEscape(c.id), changeName(c.change), relationName(c.comparison.relation),
+                        c.oldRules.size(), c.newRules.size());
     }
     out += "</table>\n";
     for (const CategoryDiff& c : r.categories) {
@@ -139,6 +144,9 @@ std::string diffHtml(const DiffDocument& d) {
     rules(out, d.report);
     categories(out, d.report);
     statements(out, d.report);
+    if (d.corpus) {
+        out += corpusHtml(*d.corpus, d.thumbnails);
+    }
     return out + "</body></html>\n";
 }
 

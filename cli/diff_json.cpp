@@ -1,6 +1,8 @@
 // Field names follow the JSON Schema in docs/diff.schema.json; null where a side has no value.
 #include "cli/diff_json.h"
 
+#include "cli/diff_corpus.h"
+
 namespace clue::cli {
 
 using nlohmann::ordered_json;
@@ -157,6 +159,7 @@ ordered_json diffJson(const DiffDocument& d) {
                        })
             : ordered_json(nullptr);
     out["priors"] = r.priorSource.empty() ? ordered_json(nullptr) : ordered_json(r.priorSource);
+    out["corpus"] = d.corpus ? corpusJson(*d.corpus) : ordered_json(nullptr);
     return out;
 }
 

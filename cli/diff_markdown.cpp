@@ -2,6 +2,8 @@
 // blocks that reviewers can paste into the constitution.
 #include "cli/diff_markdown.h"
 
+#include "cli/diff_corpus.h"
+
 #include <fmt/format.h>
 
 namespace clue::cli {
@@ -160,7 +162,7 @@ std::string diffMarkdown(const DiffDocument& d) {
     categories(out, d.report);
     statements(out, d.report);
     headerAndTests(out, d.report);
-    return out;
+    return d.corpus ? out + corpusMarkdown(*d.corpus) : out;
 }
 
 } // namespace clue::cli

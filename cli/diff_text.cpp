@@ -1,6 +1,8 @@
 // Sections appear only when they have something to say; unchanged rules are only counted.
 #include "cli/diff_text.h"
 
+#include "cli/diff_corpus.h"
+
 #include "compiler/ast/string_literal.h"
 
 #include <fmt/format.h>
@@ -249,7 +251,7 @@ std::string diffText(const DiffDocument& d, bool color) {
                        "equivalent, {} broader, {} narrower, {} incomparable; verdict {}",
                        n.added, n.removed, n.changed, n.unchanged, n.relations[0], n.relations[1],
                        n.relations[2], n.relations[3], relationName(r.verdict.relation)));
-    return w.take();
+    return d.corpus ? w.take() + corpusText(*d.corpus) : w.take();
 }
 
 } // namespace clue::cli

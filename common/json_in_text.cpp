@@ -73,6 +73,19 @@ std::optional<std::string> doubleQuoted(std::string_view text) {
     return out;
 }
 
+// The JSON value `text` holds; nothing when it is not JSON. Throws JsonInputError for JSON that is
+// well-formed but must not be read (a key twice, too deep: the error's byte is 0).
+std::optional<json> parsedOrNothing(std::string_view text) {
+    try {
+        return parseJsonInput(text);
+    } catch (const JsonInputError& e) {
+        if (e.byte() == 0) {
+            throw;
+        }
+        return std::nullopt;
+    }
+}
+
 } // namespace
 
 std::vector<std::string_view> jsonObjectsIn(std::string_view text) {
@@ -88,21 +101,10 @@ std::vector<std::string_view> jsonObjectsIn(std::string_view text) {
 }
 
 std::optional<json> parseJsonObject(std::string_view candidate) {
-    std::optional<json> doc;
-    try {
-        doc = parseJsonInput(candidate);
-    } catch (const JsonInputError& e) {
-        if (e.byte() == 0) {
-            throw; // well-formed, but must not be read: a key twice, or too deep
-        }
+    std::optional<json> doc = parsedOrNothing(candidate);
+    if (!doc) {
         if (auto converted = doubleQuoted(candidate)) {
-            try {
-                doc = parseJsonInput(*converted);
-            } catch (const JsonInputError& again) {
-                if (again.byte() == 0) {
-                    throw;
-                }
-            }
+            doc = parsedOrNothing(*converted);
         }
     }
     return doc && doc->is_object() ? std::move(doc) : std::nullopt;

@@ -3,9 +3,8 @@
 
 #include "common/file_io.h"
 #include "common/sha256.h"
-#include "runtime/judge/result_reader.h"
+#include "runtime/judge/results_file.h"
 
-#include <fstream>
 #include <map>
 
 namespace clue::eval {
@@ -13,14 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string pathKey(const fs::path& path) {
-    std::error_code ec;
-    const fs::path absolute = fs::absolute(path, ec);
-    return (ec ? path : absolute).lexically_normal().string();
-}
-
 struct ParsedLine {
-    std::size_t line = 0;
     runtime::ImageResult result;
     bool used = false;
 };
@@ -36,41 +28,24 @@ std::string fileSha(const fs::path& path) {
 runtime::Expected<ScoredResults, ResultsFailure>
 scoreResults(const fs::path& file, const LabelSet& labels, const plan::Plan& plan, BadRows badRows,
              std::uintmax_t maxBytes) {
-    std::error_code ec;
-    if (fs::file_size(file, ec) > maxBytes || ec) {
-        return ResultsFailure{file.string() + ": " +
-                                  (ec ? "cannot read the results: " + ec.message()
-                                      : std::string("the results file is too large")),
-                              {}};
+    auto read = runtime::readResultsFile(file, plan, maxBytes);
+    if (!read) {
+        return ResultsFailure{read.error(), {}};
     }
-    std::ifstream in(file, std::ios::binary);
     ScoredResults out;
-    std::vector<ParsedLine> lines;
-    std::map<std::string, std::size_t> byPath;
-    std::size_t number = 0;
-    for (std::string text; std::getline(in, text);) {
-        ++number;
-        if (text.find_first_not_of(" \t\r") == std::string::npos) {
-            continue;
-        }
-        auto result = runtime::resultFromJson(nlohmann::json::parse(text, nullptr, false), plan);
-        if (!result) {
-            out.badLines.push_back({number, result.error()});
-            continue;
-        }
-        const std::string key = pathKey(result->path);
-        if (!byPath.emplace(key, lines.size()).second) {
-            out.badLines.push_back({number, "image " + result->path.string() +
-                                                " already has a result on line " +
-                                                std::to_string(lines[byPath[key]].line)});
-            continue;
-        }
-        lines.push_back({number, std::move(result.value()), false});
+    for (const runtime::ResultsProblem& bad : read->badLines) {
+        out.badLines.push_back({bad.line, bad.message});
     }
     if (!out.badLines.empty() && badRows == BadRows::Fail) {
         return ResultsFailure{file.string() + ": " + std::to_string(out.badLines.size()) +
                                   " bad line(s)",
                               std::move(out.badLines)};
+    }
+    std::vector<ParsedLine> lines;
+    std::map<std::string, std::size_t> byPath;
+    for (runtime::ResultsLine& line : read->results) {
+        byPath.emplace(runtime::resultPathKey(line.result.path), lines.size());
+        lines.push_back({std::move(line.result), false});
     }
     std::map<std::string, std::size_t> bySha;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -80,7 +55,7 @@ scoreResults(const fs::path& file, const LabelSet& labels, const plan::Plan& pla
     }
     out.run.spec = VariantSpec{"clue", "verdicts from " + file.string(), {}, false};
     for (const LabeledImage& label : labels.images) {
-        auto it = byPath.find(pathKey(label.path));
+        auto it = byPath.find(runtime::resultPathKey(label.path));
         std::optional<std::size_t> match;
         if (it != byPath.end()) {
             match = it->second;
