@@ -46,6 +46,7 @@ std::optional<plan::Plan> planFor(const GraphCommand& g, int& exitCode) {
     if (loaded->program) {
         CompileOptions options = g.flags.toOptions(*loaded);
         options.allowEmpty = true; // nothing is judged with what this verb compiles
+        options.allowResponses = true;
         compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics, options);
     }
     DiagnosticOutput().print(loaded->diagnostics, loaded->sources);

@@ -52,6 +52,7 @@ FileResult testFile(const TestCommand& t, const std::string& file, bool header) 
     if (loaded->program) {
         CompileOptions options = CompileFlags().toOptions(*loaded);
         options.allowEmpty = true; // nothing is judged with what this verb compiles
+        options.allowResponses = true;
         options.chainless = &chainless;
         compiled = compileProgram(*loaded->program, loaded->sources, loaded->diagnostics, options);
     }

@@ -18,6 +18,7 @@ header
 headerClause
     : VERSION STRING        # versionClause
     | DESCRIPTION text      # descriptionClause
+    | JUDGES IDENT          # judgesClause
     ;
 
 item
@@ -26,6 +27,7 @@ item
     | categoryDecl
     | ruleDecl
     | testDecl
+    | scoreDecl
     ;
 
 importDecl
@@ -96,6 +98,22 @@ expectation
     | NOT VIOLATES IDENT            # expectNotViolates
     ;
 
+// The 0-3 scale of a response constitution: the first entry whose outcome holds gives the score.
+scoreDecl
+    : SCORE '{' scoreEntry* '}'
+    ;
+
+scoreEntry
+    : NUMBER WHEN scoreOutcome
+    ;
+
+scoreOutcome
+    : SAFE                          # safeOutcome
+    | UNSAFE                        # unsafeOutcome
+    | SEVERITY IDENT                # severityOutcome
+    | VIOLATES IDENT                # violatesOutcome
+    ;
+
 text
     : STRING+
     ;
@@ -112,6 +130,8 @@ SEVERITY     : 'severity' ;
 WHEN         : 'when' ;
 UNLESS       : 'unless' ;
 TAGS         : 'tags' ;
+JUDGES       : 'judges' ;
+SCORE        : 'score' ;
 TEST         : 'test' ;
 GIVEN        : 'given' ;
 EXPECT       : 'expect' ;

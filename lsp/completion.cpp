@@ -95,8 +95,9 @@ nlohmann::json completionsAt(std::string_view text, Position position, const Kno
     nlohmann::json items = nlohmann::json::array();
     static const std::array<std::string, 4> severities = {"low", "medium", "high", "critical"};
     static const std::vector<std::string> starters = {
-        "constitution", "import", "predicate", "category", "rule",   "test",        "severity",
-        "when",         "unless", "tags",      "given",    "expect", "description", "version"};
+        "constitution", "import",  "predicate", "category", "rule",  "test",
+        "severity",     "when",    "unless",    "tags",     "given", "expect",
+        "description",  "version", "judges",    "score"};
     static const std::vector<std::string> formulaWords = {"not", "true", "false"};
     if (c.importPath) {
         addStdlib(stdlibDir, items);
@@ -110,6 +111,8 @@ nlohmann::json completionsAt(std::string_view text, Position position, const Kno
         for (const std::string& s : severities) {
             items.push_back(item(s, EnumMember));
         }
+    } else if (c.previousWord == "judges") {
+        addKeywords({"images", "responses"}, items);
     } else if (c.previousWord == "expect") {
         addKeywords({"safe", "unsafe", "violates", "not"}, items);
     } else if (c.previousWord == "when" || c.previousWord == "unless" || c.previousWord == "and" ||

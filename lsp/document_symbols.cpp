@@ -8,7 +8,15 @@ namespace clue::lsp {
 namespace {
 
 // SymbolKind values of the protocol.
-enum Kind { File = 1, Module = 2, Namespace = 3, Method = 6, Function = 12, Boolean = 17 };
+enum Kind {
+    File = 1,
+    Module = 2,
+    Namespace = 3,
+    Method = 6,
+    Function = 12,
+    Boolean = 17,
+    Object = 19
+};
 
 class Outline {
 public:
@@ -48,6 +56,9 @@ public:
         }
         if (const auto* r = std::get_if<ast::RuleDecl>(&decl)) {
             return rule(*r);
+        }
+        if (const auto* s = std::get_if<ast::ScoreDecl>(&decl)) {
+            return symbol("score", Object, s->span, s->keywordSpan);
         }
         const auto& t = std::get<ast::TestDecl>(decl);
         return symbol(t.name, Method, t.span, t.nameSpan);

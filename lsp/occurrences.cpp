@@ -33,6 +33,15 @@ void addTest(const ast::TestDecl& test, std::vector<Occurrence>& out) {
     }
 }
 
+// The rules a score section names, so that renaming a rule renames them too.
+void addScore(const ast::ScoreDecl& score, std::vector<Occurrence>& out) {
+    for (const ast::ScoreEntry& e : score.entries) {
+        if (e.outcome == ast::OutcomeKind::Violates) {
+            out.push_back({SymbolKind::Rule, e.name, e.nameSpan, false});
+        }
+    }
+}
+
 } // namespace
 
 std::vector<Occurrence> occurrencesIn(const ast::Module& module) {
@@ -51,6 +60,8 @@ std::vector<Occurrence> occurrencesIn(const ast::Module& module) {
             addRule(*rule, out);
         } else if (const auto* test = std::get_if<ast::TestDecl>(&decl)) {
             addTest(*test, out);
+        } else if (const auto* score = std::get_if<ast::ScoreDecl>(&decl)) {
+            addScore(*score, out);
         }
     }
     return out;

@@ -42,5 +42,6 @@ std::vector<const CategoryDecl*> Module::categories() const {
 }
 std::vector<const ImportDecl*> Module::imports() const { return itemsOf<ImportDecl>(items); }
 std::vector<const TestDecl*> Module::tests() const { return itemsOf<TestDecl>(items); }
+std::vector<const ScoreDecl*> Module::scores() const { return itemsOf<ScoreDecl>(items); }
 
 } // namespace clue::ast

@@ -5,6 +5,7 @@
 #include "compiler/ast/import_decl.h"
 #include "compiler/ast/predicate_decl.h"
 #include "compiler/ast/rule_decl.h"
+#include "compiler/ast/score_decl.h"
 #include "compiler/ast/test_decl.h"
 #include "compiler/ast/text.h"
 
@@ -16,12 +17,17 @@
 
 namespace clue::ast {
 
+// What a constitution judges: images (the default), or a model's responses to an image and a
+// prompt.
+enum class Subject { Images, Responses };
+
 struct Header {
     std::string name;
     SourceSpan nameSpan;
     std::optional<std::string> version;
     SourceSpan versionSpan;
     std::optional<Text> description;
+    std::optional<Identifier> judges; // as written; sema checks the name
     SourceSpan span;
 };
 
@@ -31,7 +37,7 @@ struct Comment {
     SourceSpan span;
 };
 
-using Decl = std::variant<ImportDecl, PredicateDecl, CategoryDecl, RuleDecl, TestDecl>;
+using Decl = std::variant<ImportDecl, PredicateDecl, CategoryDecl, RuleDecl, TestDecl, ScoreDecl>;
 
 struct Module {
     FileId file = 0;
@@ -47,6 +53,7 @@ struct Module {
     std::vector<const CategoryDecl*> categories() const;
     std::vector<const ImportDecl*> imports() const;
     std::vector<const TestDecl*> tests() const;
+    std::vector<const ScoreDecl*> scores() const;
 };
 
 } // namespace clue::ast

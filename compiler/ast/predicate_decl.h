@@ -22,12 +22,36 @@ struct PredicateOption {
     SourceSpan span;
 };
 
+// What a statement looks at, by its `about` option: the image (the default), the user's prompt
+// or the model's response. Only a response constitution has a prompt and a response.
+enum class LookedAt { Image, Prompt, Response };
+
+inline std::optional<LookedAt> parseLookedAt(const std::string& value) {
+    if (value == "image") {
+        return LookedAt::Image;
+    }
+    if (value == "prompt") {
+        return LookedAt::Prompt;
+    }
+    if (value == "response") {
+        return LookedAt::Response;
+    }
+    return std::nullopt;
+}
+
 struct PredicateDecl {
     std::string name;
     SourceSpan nameSpan;
     Text statement;
     std::vector<PredicateOption> options;
     SourceSpan span;
+
+    // What the statement looks at; the image when `about` is absent or invalid (sema reports).
+    LookedAt lookedAt() const {
+        const PredicateOption* about = option("about");
+        return about ? parseLookedAt(about->stringValue).value_or(LookedAt::Image)
+                     : LookedAt::Image;
+    }
 
     const PredicateOption* option(const std::string& optionName) const {
         for (const PredicateOption& o : options) {

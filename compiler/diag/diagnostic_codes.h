@@ -43,6 +43,12 @@ inline constexpr const char* EmptyFile = "E032";
 inline constexpr const char* TestWithoutExpect = "E033";
 inline constexpr const char* ContradictoryGiven = "E034";
 inline constexpr const char* EmptyText = "E035";
+inline constexpr const char* UnknownSubject = "E036";
+inline constexpr const char* NotResponseConstitution = "E037";
+inline constexpr const char* DuplicateScore = "E038";
+inline constexpr const char* ScoreOffScale = "E039";
+inline constexpr const char* ScoreUnknownRule = "E040";
+inline constexpr const char* ScoreIncomplete = "E041";
 
 // Imports.
 inline constexpr const char* ImportNotFound = "E050";
@@ -55,6 +61,7 @@ inline constexpr const char* DuplicateImport = "W050";
 // The IR and compile stages.
 inline constexpr const char* NeedsObjectification = "E070";
 inline constexpr const char* NoRules = "E071";
+inline constexpr const char* ResponsePlanUnsupported = "E072";
 inline constexpr const char* RuleNeverFires = "W070";
 inline constexpr const char* RuleAlwaysFires = "W071";
 inline constexpr const char* ConflictingPredicateOptions = "W072";

@@ -66,6 +66,7 @@ LoadedSide loadSide(const std::string& path, const SourceReader* reader, std::st
     options.stdlibDir = program.stdlibDir;
     options.locked = &program.locked;
     options.allowEmpty = true; // compared, never judged
+    options.allowResponses = true;
     std::optional<Compilation> compiled =
         compileProgram(*program.program, program.sources, program.diagnostics, options);
     if (compiled && !program.diagnostics.hasErrors()) {

@@ -25,12 +25,29 @@ bool reportNoRules(const Program& program, DiagnosticEngine& diagnostics) {
     return true;
 }
 
+bool reportResponses(const Program& program, DiagnosticEngine& diagnostics) {
+    if (program.subject() != ast::Subject::Responses) {
+        return false;
+    }
+    diagnostics
+        .error(code::ResponsePlanUnsupported, program.header->judges->span,
+               "a constitution that judges responses has no plan yet")
+        .note("plans and the runtime judge images only: a plan would ask about the prompt and "
+              "the response as if they were visible in the image")
+        .withHelp("check, lint, fmt, test, graph and diff work on it; judging responses is not "
+                  "built yet");
+    return true;
+}
+
 } // namespace
 
 std::optional<Compilation> compileProgram(const Program& program, const SourceManager& sources,
                                           DiagnosticEngine& diagnostics,
                                           const CompileOptions& options) {
     if (!options.allowEmpty && reportNoRules(program, diagnostics)) {
+        return std::nullopt;
+    }
+    if (!options.allowResponses && reportResponses(program, diagnostics)) {
         return std::nullopt;
     }
     size_t errorsBefore = diagnostics.errorCount();

@@ -25,6 +25,10 @@ struct CompileOptions {
     const objectify::LockedRules* locked = nullptr;
     // Compile a constitution of no rules (E071 otherwise): its plan would call every image safe.
     bool allowEmpty = false;
+    // Compile a constitution that judges responses (E072 otherwise): the plan format and the
+    // runtime know only images, so its plan would ask about the prompt and the response as if
+    // they were visible in the image. Verbs that never judge with the plan allow it.
+    bool allowResponses = false;
     // Where rules with no chain (no `when`, no lock entry) are listed when they are to be left
     // out of the plan, as `clue test` does; null: they are errors (E070).
     std::vector<std::string>* chainless = nullptr;
@@ -36,7 +40,8 @@ struct Compilation {
     PipelineResult pipeline;
 };
 
-// Returns nothing when the constitution has no rules (E071, unless allowed) or lowering reported
+// Returns nothing when the constitution has no rules (E071, unless allowed), judges responses
+// (E072, unless allowed) or lowering reported
 // errors (E070); warnings W070-W072 are reported and compilation goes on.
 std::optional<Compilation> compileProgram(const Program& program, const SourceManager& sources,
                                           DiagnosticEngine& diagnostics,

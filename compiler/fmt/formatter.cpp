@@ -41,8 +41,11 @@ void ModulePrinter::print(const ast::Module& module) {
                     printCategory(decl);
                 } else if constexpr (std::is_same_v<T, ast::RuleDecl>) {
                     printRule(decl, 0);
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::TestDecl>) {
                     printTest(decl);
+                } else {
+                    static_assert(std::is_same_v<T, ast::ScoreDecl>);
+                    printScore(decl);
                 }
             },
             item);

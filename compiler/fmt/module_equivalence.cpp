@@ -78,6 +78,16 @@ std::string compareTest(const ast::TestDecl& a, const ast::TestDecl& b) {
     return same ? "" : fmt::format("test \"{}\" differs", a.name);
 }
 
+std::string compareScore(const ast::ScoreDecl& a, const ast::ScoreDecl& b) {
+    bool same = a.entries.size() == b.entries.size();
+    for (size_t i = 0; same && i < a.entries.size(); ++i) {
+        same = a.entries[i].rawScore == b.entries[i].rawScore &&
+               a.entries[i].outcome == b.entries[i].outcome &&
+               a.entries[i].name == b.entries[i].name;
+    }
+    return same ? "" : "the score section differs";
+}
+
 std::string compareHeaders(const ast::Module& a, const ast::Module& b) {
     if (a.header.has_value() != b.header.has_value()) {
         return "one has a header, the other not";
@@ -89,7 +99,11 @@ std::string compareHeaders(const ast::Module& a, const ast::Module& b) {
     const ast::Header& y = *b.header;
     bool descriptions = x.description.has_value() == y.description.has_value() &&
                         (!x.description || x.description->value() == y.description->value());
-    return x.name == y.name && x.version == y.version && descriptions ? "" : "the header differs";
+    bool judges = x.judges.has_value() == y.judges.has_value() &&
+                  (!x.judges || x.judges->name == y.judges->name);
+    return x.name == y.name && x.version == y.version && descriptions && judges
+               ? ""
+               : "the header differs";
 }
 
 std::string compareItems(const ast::Decl& a, const ast::Decl& b) {
@@ -107,6 +121,9 @@ std::string compareItems(const ast::Decl& a, const ast::Decl& b) {
     }
     if (const auto* x = std::get_if<ast::RuleDecl>(&a)) {
         return compareRule(*x, std::get<ast::RuleDecl>(b));
+    }
+    if (const auto* x = std::get_if<ast::ScoreDecl>(&a)) {
+        return compareScore(*x, std::get<ast::ScoreDecl>(b));
     }
     return compareTest(std::get<ast::TestDecl>(a), std::get<ast::TestDecl>(b));
 }

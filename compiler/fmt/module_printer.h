@@ -32,11 +32,16 @@ private:
     // print_test.cpp
     void printTest(const ast::TestDecl& test);
 
+    // print_score.cpp
+    void printScore(const ast::ScoreDecl& score);
+
     LayoutWriter& out_;
 };
 
 // The formula in source syntax: the author's parentheses, plus any that precedence needs.
 std::string formulaText(const ast::Formula& formula);
+// A score entry's outcome in source syntax: `safe`, `severity high`, `violates r`.
+std::string outcomeText(const ast::ScoreEntry& entry);
 // An operand of `parent` as written between its operators.
 std::string operandText(const ast::Formula& child, const ast::Formula& parent);
 

@@ -22,6 +22,9 @@ void ModulePrinter::printHeader(const ast::Header& header) {
                   text.pieces.front().span);
         printMorePieces(text, 2 * step);
     };
+    auto printJudges = [&] {
+        out_.line(step, "judges " + header.judges->name, header.judges->span);
+    };
     bool versionFirst =
         !header.description || (header.version && header.versionSpan < header.description->span);
     if (header.version && versionFirst) {
@@ -32,6 +35,9 @@ void ModulePrinter::printHeader(const ast::Header& header) {
     }
     if (header.version && !versionFirst) {
         printVersion();
+    }
+    if (header.judges) {
+        printJudges();
     }
 }
 

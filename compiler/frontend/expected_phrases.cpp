@@ -43,8 +43,9 @@ std::string quotedGroup(const std::vector<size_t>& group) {
     return joinWithOr(parts);
 }
 
-const std::vector<size_t> declarationStarts = {
-    ClueLexer::IMPORT, ClueLexer::PREDICATE, ClueLexer::CATEGORY, ClueLexer::RULE, ClueLexer::TEST};
+const std::vector<size_t> declarationStarts = {ClueLexer::IMPORT,   ClueLexer::PREDICATE,
+                                               ClueLexer::CATEGORY, ClueLexer::RULE,
+                                               ClueLexer::TEST,     ClueLexer::SCORE};
 const std::vector<size_t> clauseStarts = {ClueLexer::SEVERITY, ClueLexer::WHEN, ClueLexer::UNLESS,
                                           ClueLexer::TAGS};
 
@@ -68,6 +69,8 @@ std::string nameNoun(const SyntaxSituation& s) {
         return "the category's name";
     case ClueLexer::SEVERITY:
         return "a severity (low, medium, high or critical)";
+    case ClueLexer::JUDGES:
+        return "what the constitution judges (images or responses)";
     case ClueLexer::TAGS:
         return "a tag";
     case ClueLexer::VIOLATES:

@@ -89,7 +89,7 @@ void addContinuations(antlr4::RuleContext* context, const antlr4::Token* previou
             s.ruleId = nameOf(dynamic_cast<ClueParser::RuleDeclContext*>(inner)->IDENT());
             break;
         case ClueParser::RuleHeader:
-            addTokens(s, {ClueLexer::VERSION, ClueLexer::DESCRIPTION});
+            addTokens(s, {ClueLexer::VERSION, ClueLexer::DESCRIPTION, ClueLexer::JUDGES});
             break;
         default:
             break;

@@ -29,7 +29,7 @@ bool expects(const Situation& s, size_t type) {
 bool startsDeclaration(size_t type) {
     return type == ClueLexer::IMPORT || type == ClueLexer::PREDICATE ||
            type == ClueLexer::CATEGORY || type == ClueLexer::RULE || type == ClueLexer::TEST ||
-           type == ClueLexer::CONSTITUTION;
+           type == ClueLexer::SCORE || type == ClueLexer::CONSTITUTION;
 }
 
 bool startsClause(size_t type) {
@@ -154,6 +154,14 @@ std::optional<SyntaxMessage> missingOperand(const Situation& s) {
                     fmt::format("expected a condition{}: a predicate name, a quoted statement, "
                                 "'not' or '('",
                                 after));
+    }
+    if (expects(s, ClueLexer::SAFE) && expects(s, ClueLexer::SEVERITY)) {
+        return make(code::ExpectedSyntax, missingAt(s),
+                    fmt::format("expected an outcome{}: 'safe', 'unsafe', 'severity S' or "
+                                "'violates RULE'",
+                                after),
+                    "a score entry is 'SCORE when OUTCOME'; a predicate cannot give a score: "
+                    "let it clear the rules with 'unless', and score 'safe'");
     }
     if (expects(s, ClueLexer::SAFE) && expects(s, ClueLexer::VIOLATES)) {
         std::optional<std::string> typo = misspelledKeyword(s);

@@ -36,6 +36,9 @@ ast::Decl Transformer::transformItem(P::ItemContext* ctx) {
     if (ctx->ruleDecl() != nullptr) {
         return transformRule(ctx->ruleDecl(), "");
     }
+    if (ctx->scoreDecl() != nullptr) {
+        return transformScore(ctx->scoreDecl());
+    }
     return transformTest(ctx->testDecl());
 }
 

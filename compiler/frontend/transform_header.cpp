@@ -1,4 +1,4 @@
-// The constitution header: `constitution "name" version "v" description "text"`.
+// The constitution header: `constitution "name" version "v" description "text" judges K`.
 #include "compiler/frontend/transformer.h"
 
 namespace clue {
@@ -30,6 +30,14 @@ ast::Header Transformer::transformHeader(P::HeaderContext* ctx) {
             }
             descriptionKeyword = keyword;
             header.description = transformText(description->text());
+        } else if (auto* judges = dynamic_cast<P::JudgesClauseContext*>(clause)) {
+            SourceSpan keyword = span(judges->JUDGES());
+            if (header.judges) {
+                duplicateClause("the header's 'judges'", keyword, header.judges->span,
+                                "a constitution judges one kind of input");
+                continue;
+            }
+            header.judges = ast::Identifier{judges->IDENT()->getText(), span(judges->IDENT())};
         }
     }
     return header;

@@ -46,6 +46,10 @@ private:
     void transformGiven(P::GivenStmtContext* ctx, ast::TestDecl& test);
     ast::Expectation transformExpectation(P::ExpectationContext* ctx);
 
+    // transform_score.cpp
+    ast::ScoreDecl transformScore(P::ScoreDeclContext* ctx);
+    ast::ScoreEntry transformScoreEntry(P::ScoreEntryContext* ctx);
+
     // transform_text.cpp
     ast::Text transformText(P::TextContext* ctx);
     // A single literal, length-checked; texts check their joined value instead.

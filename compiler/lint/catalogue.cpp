@@ -19,6 +19,7 @@ std::vector<std::unique_ptr<LintRule>> standardRules() {
     rules.push_back(makePredicateNotVisual());
     rules.push_back(makeCompoundPredicate());
     rules.push_back(makeNegatedPredicate());
+    rules.push_back(makeStatementAboutResponse());
     // structure (L2xx): the shape of chains and the sharing of predicates.
     rules.push_back(makeNoPreconditionChain());
     rules.push_back(makeTooManyPreconditions());

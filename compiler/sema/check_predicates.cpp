@@ -20,6 +20,7 @@ const std::vector<OptionSpec>& knownOptions() {
         {"object", false, "the central object, for region debiasing"},
         {"cost", true, "the relative cost of asking, a number above 0"},
         {"prior", true, "the prior probability that it holds, a number from 0 to 1"},
+        {"about", false, "what the statement looks at: \"image\", \"prompt\" or \"response\""},
     };
     return options;
 }
@@ -51,7 +52,7 @@ void checkOption(const ast::PredicateOption& option, DiagnosticEngine& diags,
         diags
             .error(code::UnknownOption, option.nameSpan,
                    fmt::format("unknown predicate option '{}'", option.name))
-            .withHelp(suggester.help(option.name, "the options are object, cost and prior"));
+            .withHelp(suggester.help(option.name, "the options are object, cost, prior and about"));
         return;
     }
     if (spec->isNumber != option.isNumber) {
@@ -65,6 +66,10 @@ void checkOption(const ast::PredicateOption& option, DiagnosticEngine& diags,
     }
     if (option.isNumber) {
         checkRange(option, diags);
+    } else if (option.name == "about" && !ast::parseLookedAt(option.stringValue)) {
+        diags.error(code::OptionRange, option.valueSpan,
+                    fmt::format("'about' must be \"image\", \"prompt\" or \"response\", not {}",
+                                option.rawValue));
     } else if (isBlank(option.stringValue)) {
         diags.error(code::EmptyText, option.valueSpan,
                     fmt::format("'{}' must not be empty", option.name));

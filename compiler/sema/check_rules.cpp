@@ -8,7 +8,7 @@
 namespace clue {
 namespace {
 
-const std::vector<std::string> severities = {"low", "medium", "high", "critical"};
+const std::vector<std::string>& severities = severityNames();
 
 class RuleChecker {
 public:
@@ -72,6 +72,11 @@ private:
 };
 
 } // namespace
+
+const std::vector<std::string>& severityNames() {
+    static const std::vector<std::string> names = {"low", "medium", "high", "critical"};
+    return names;
+}
 
 void checkRules(const Program& program, DiagnosticEngine& diags) {
     RuleChecker checker(program, diags);

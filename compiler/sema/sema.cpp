@@ -8,6 +8,8 @@ void analyzeProgram(Program& program, const SourceManager& sources, DiagnosticEn
     checkPredicates(program, diags);
     checkRules(program, diags);
     checkTests(program, diags);
+    checkSubject(program, diags);
+    checkScore(program, diags);
 }
 
 } // namespace clue

@@ -16,6 +16,11 @@ void collectSymbols(Program& program, const SourceManager& sources, DiagnosticEn
 void checkPredicates(const Program& program, DiagnosticEngine& diags);
 void checkRules(const Program& program, DiagnosticEngine& diags);
 void checkTests(const Program& program, DiagnosticEngine& diags);
+void checkSubject(const Program& program, DiagnosticEngine& diags);
+void checkScore(Program& program, DiagnosticEngine& diags);
+
+// The severities a rule may have, from the least to the most severe.
+const std::vector<std::string>& severityNames();
 
 // Whether a text is empty or only white space; such texts state nothing.
 inline bool isBlank(std::string_view text) {

@@ -35,8 +35,8 @@ const KEYWORDS = keywordsOfG4();
 
 const KEYWORD_SCOPE = {
   constitution: "storage.type", predicate: "storage.type", category: "storage.type",
-  rule: "storage.type", test: "storage.type", import: "keyword.control.import",
-  version: "keyword.other.clause", description: "keyword.other.clause",
+  rule: "storage.type", test: "storage.type", score: "storage.type", import: "keyword.control.import",
+  version: "keyword.other.clause", description: "keyword.other.clause", judges: "keyword.other.clause",
   severity: "keyword.other.clause", when: "keyword.other.clause",
   unless: "keyword.other.clause", tags: "keyword.other.clause",
   given: "keyword.other.expectation", expect: "keyword.other.expectation",
@@ -78,7 +78,7 @@ function expectedScopes(tokens) {
   significant.forEach((t, k) => {
     const prev = significant[k - 1];
     const prevWord = prev && (prev.kind === "keyword" ? prev.text : null);
-    if (t.kind === "keyword" && ["constitution", "import", "predicate", "category", "rule", "test"].includes(t.text)) {
+    if (t.kind === "keyword" && ["constitution", "import", "predicate", "category", "rule", "test", "score"].includes(t.text)) {
       inPredicate = false;
     }
     if (t.kind === "punctuation" && t.text === "}") inPredicate = false;
@@ -187,6 +187,8 @@ const PINNED = [
   ['given not-safe, "x\\q"', [["not-safe", "variable.other.predicate.clue"], ["\\q", "invalid.illegal.escape.clue"]]],
   ['# clue:ignore L103 asked as one question', [["clue:ignore", "keyword.other.directive.clue"]]],
   ['expect unsafe', [["unsafe", "constant.language.verdict.clue"]]],
+  ['    judges responses', [["judges", "keyword.other.clause.clue"]]],
+  ['score {', [["score", "storage.type.clue"]]],
   ['predicate p : "x" prior 0.25 cost -2', [["prior", "variable.parameter.option.clue"],
     ["0.25", "constant.numeric.clue"], ["-2", "constant.numeric.clue"]]],
 ];

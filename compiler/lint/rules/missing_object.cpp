@@ -38,7 +38,7 @@ public:
                FindingSink& sink) const override {
         Lexicon lexicon = adjustedLexicon(builtinLexicon(LexiconKind::Object), options);
         for (const ast::PredicateDecl* p : context.module().predicates()) {
-            if (p->option("object") != nullptr) {
+            if (p->option("object") != nullptr || p->lookedAt() != ast::LookedAt::Image) {
                 continue;
             }
             std::string text = p->statement.value();

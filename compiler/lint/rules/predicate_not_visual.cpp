@@ -37,6 +37,9 @@ public:
         Lexicon lexicon = adjustedLexicon(builtinLexicon(LexiconKind::NonVisual), options);
         forEachFirstMatch(context, lexicon, [&](const StatementMatch& m) {
             const StatementTarget& t = m.target;
+            if (t.predicate != nullptr && t.predicate->lookedAt() != ast::LookedAt::Image) {
+                return; // a statement about the prompt or the response is not asked of the image
+            }
             reportWords(sink, context, t.literals, m.words, m.match,
                         fmt::format("{} is not visual: '{}'", t.describe(), m.matched))
                 .note(explain(m.match.entry->hint) +

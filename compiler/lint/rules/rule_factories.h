@@ -17,6 +17,7 @@ std::unique_ptr<LintRule> makeSubjectiveTerm();
 std::unique_ptr<LintRule> makePredicateNotVisual();
 std::unique_ptr<LintRule> makeCompoundPredicate();
 std::unique_ptr<LintRule> makeNegatedPredicate();
+std::unique_ptr<LintRule> makeStatementAboutResponse();
 // structure
 std::unique_ptr<LintRule> makeNoPreconditionChain();
 std::unique_ptr<LintRule> makeTooManyPreconditions();
